@@ -1,0 +1,248 @@
+/**
+ * Pipeline step 4: the in-memory model every command reads. Built only from a corpus that
+ * passed the fidelity checks, so its quotes are known to be verbatim.
+ */
+import { findVerbatim } from "./normalize.js";
+import type { NodeKind, RelationType } from "./schema.js";
+import type { Paragraph, Section } from "./text.js";
+import type { ValidatedDocument } from "./validate.js";
+
+/** Where a quote comes from: enough to find it on the page and to cite it. */
+export interface Citation {
+  readonly documentId: string;
+  readonly sectionId: string;
+  /** The section's heading; `sectionEditorial` says when the heading is ours. */
+  readonly section: string;
+  readonly sectionEditorial: boolean;
+  readonly paragraph: number;
+  readonly url: string;
+}
+
+/** Verbatim text of a source, with its citation. */
+export interface Quote {
+  readonly text: string;
+  readonly source: Citation;
+}
+
+export interface DocumentInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly author: string;
+  readonly authorShort: string;
+  readonly publisher: string;
+  readonly publisherShort: string;
+  readonly genre: string;
+  readonly date: string;
+  readonly url: string;
+  readonly series: string | undefined;
+  readonly attribution: string;
+  readonly licence: string;
+  readonly sections: readonly Section[];
+  readonly paragraphs: readonly Paragraph[];
+  readonly pullQuotes: readonly Quote[];
+}
+
+export interface MapNode {
+  /** Unique across the corpus: `<document-id>/<node-id>`. */
+  readonly key: string;
+  readonly id: string;
+  readonly documentId: string;
+  readonly kind: NodeKind;
+  /** Ours: a short label. */
+  readonly label: string;
+  /** Ours: a one-sentence summary, when the editors wrote one. */
+  readonly summary: string | undefined;
+  /** Key of the pillar this node is grouped under. */
+  readonly pillar: string | undefined;
+  readonly aliases: readonly string[];
+  readonly tags: readonly string[];
+  readonly quotes: readonly Quote[];
+}
+
+export interface Relation {
+  readonly from: string;
+  readonly type: RelationType;
+  readonly to: string;
+}
+
+export interface GlossaryEntry {
+  readonly documentId: string;
+  readonly term: string;
+  readonly expansion: string | undefined;
+  readonly aliases: readonly string[];
+  /** Ours. */
+  readonly definition: string;
+  readonly occurs: readonly Citation[];
+}
+
+export class CorpusModel {
+  readonly documents: readonly DocumentInfo[];
+  readonly nodes: readonly MapNode[];
+  readonly relations: readonly Relation[];
+  readonly glossary: readonly GlossaryEntry[];
+  /** Query-expansion groups from every reading's map. */
+  readonly synonyms: readonly (readonly string[])[];
+
+  readonly #documents: ReadonlyMap<string, DocumentInfo>;
+  readonly #nodes: ReadonlyMap<string, MapNode>;
+  readonly #nodesById: ReadonlyMap<string, readonly MapNode[]>;
+
+  constructor(parts: {
+    documents: DocumentInfo[];
+    nodes: MapNode[];
+    relations: Relation[];
+    glossary: GlossaryEntry[];
+    synonyms: string[][];
+  }) {
+    this.documents = parts.documents;
+    this.nodes = parts.nodes;
+    this.relations = parts.relations;
+    this.glossary = parts.glossary;
+    this.synonyms = parts.synonyms;
+    this.#documents = new Map(parts.documents.map((d) => [d.id, d]));
+    this.#nodes = new Map(parts.nodes.map((n) => [n.key, n]));
+    const byId = new Map<string, MapNode[]>();
+    for (const node of parts.nodes) byId.set(node.id, [...(byId.get(node.id) ?? []), node]);
+    this.#nodesById = byId;
+  }
+
+  document(id: string): DocumentInfo | undefined {
+    return this.#documents.get(id);
+  }
+
+  /** A node by its key (`doc/id`) or by its bare id when only one reading uses that id. */
+  node(ref: string): MapNode | undefined {
+    const byKey = this.#nodes.get(ref);
+    if (byKey) return byKey;
+    const matches = this.#nodesById.get(ref);
+    return matches?.length === 1 ? matches[0] : undefined;
+  }
+
+  nodesOfKind(kind: NodeKind): MapNode[] {
+    return this.nodes.filter((n) => n.kind === kind);
+  }
+
+  /** Nodes related to `key` by an edge pointing at it, optionally of the given types. */
+  incoming(key: string, ...types: RelationType[]): MapNode[] {
+    return this.#related(key, "to", types);
+  }
+
+  /** Nodes that `key` points at, optionally by the given relation types. */
+  outgoing(key: string, ...types: RelationType[]): MapNode[] {
+    return this.#related(key, "from", types);
+  }
+
+  /** Claims that directly support a pillar, in map order. */
+  claimsOf(pillarKey: string): MapNode[] {
+    return this.incoming(pillarKey, "supports").filter((n) => n.kind === "claim");
+  }
+
+  supportersOf(key: string): MapNode[] {
+    return this.incoming(key, "supports");
+  }
+
+  /** Objections and other nodes that attack or undercut `key`. */
+  attackersOf(key: string): MapNode[] {
+    return this.incoming(key, "attacks", "undercuts").filter((n) => n.kind !== "rebuttal");
+  }
+
+  /** The author's answers to `key`: nodes that rebut it, and rebuttals that undercut it. */
+  rebuttalsOf(key: string): MapNode[] {
+    return [
+      ...this.incoming(key, "rebuts"),
+      ...this.incoming(key, "undercuts").filter((n) => n.kind === "rebuttal"),
+    ].filter(unique);
+  }
+
+  /** Objections that no rebuttal answers: where the text leaves a point open. */
+  unansweredObjections(): MapNode[] {
+    return this.nodesOfKind("objection").filter((n) => this.rebuttalsOf(n.key).length === 0);
+  }
+
+  paragraph(documentId: string, number: number): Paragraph | undefined {
+    return this.#documents.get(documentId)?.paragraphs[number - 1];
+  }
+
+  #related(key: string, side: "from" | "to", types: RelationType[]): MapNode[] {
+    const other = side === "to" ? "from" : "to";
+    return this.relations
+      .filter((r) => r[side] === key && (types.length === 0 || types.includes(r.type)))
+      .map((r) => this.#nodes.get(r[other]))
+      .filter((n): n is MapNode => n !== undefined)
+      .filter(unique);
+  }
+}
+
+function unique<T>(value: T, index: number, all: readonly T[]): boolean {
+  return all.indexOf(value) === index;
+}
+
+/** Builds the model from validated documents that passed the fidelity step. */
+export function buildModel(documents: readonly ValidatedDocument[]): CorpusModel {
+  const infos: DocumentInfo[] = [];
+  const nodes: MapNode[] = [];
+  const relations: Relation[] = [];
+  const glossary: GlossaryEntry[] = [];
+  const synonyms: string[][] = [];
+
+  for (const doc of documents) {
+    const { meta, text, map } = doc;
+    const sections = new Map(text.sections.map((s) => [s.id, s]));
+    const cite = (paragraph: number): Citation => {
+      const p = text.paragraphs[paragraph - 1] as Paragraph;
+      const section = sections.get(p.sectionId) as Section;
+      return { documentId: meta.id, sectionId: section.id, section: section.heading, sectionEditorial: section.editorial, paragraph, url: meta.url };
+    };
+    // Show the source's own characters, even where the map's author typed straight quotes.
+    const quote = (paragraph: number, typed: string): Quote => ({
+      text: findVerbatim(typed, (text.paragraphs[paragraph - 1] as Paragraph).text) ?? typed,
+      source: cite(paragraph),
+    });
+    const key = (id: string): string => `${meta.id}/${id}`;
+
+    infos.push({
+      id: meta.id,
+      title: meta.title,
+      author: meta.author,
+      authorShort: meta.authorShort,
+      publisher: meta.publisher,
+      publisherShort: meta.publisherShort,
+      genre: meta.genre,
+      date: meta.date,
+      url: meta.url,
+      series: meta.series,
+      attribution: meta.attribution,
+      licence: meta.licence,
+      sections: text.sections,
+      paragraphs: text.paragraphs,
+      pullQuotes: meta.pullQuotes.map((q) => quote(q.paragraph, q.text)),
+    });
+    for (const node of map.nodes) {
+      nodes.push({
+        key: key(node.id),
+        id: node.id,
+        documentId: meta.id,
+        kind: node.kind,
+        label: node.label,
+        summary: node.summary,
+        pillar: node.kind === "pillar" ? key(node.id) : node.pillar === undefined ? undefined : key(node.pillar),
+        aliases: node.aliases,
+        tags: node.tags,
+        quotes: node.quotes.map((q) => quote(q.p, q.text)),
+      });
+    }
+    relations.push(...map.relations.map((r) => ({ from: key(r.from), type: r.type, to: key(r.to) })));
+    glossary.push(
+      ...map.glossary.map((g) => ({
+        documentId: meta.id,
+        term: g.term,
+        expansion: g.expansion,
+        aliases: g.aliases,
+        definition: g.definition,
+        occurs: g.occurs.map(cite),
+      })),
+    );
+    synonyms.push(...map.synonyms);
+  }
+  return new CorpusModel({ documents: infos, nodes, relations, glossary, synonyms });
+}

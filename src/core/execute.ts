@@ -1,0 +1,68 @@
+/**
+ * Running a command: sanitise the raw options, check them with the command's zod schema, run the
+ * handler, and turn every failure into an answer the user can act on. Never throws.
+ */
+import { randomBytes } from "node:crypto";
+import { type Answer, answer } from "./answer.js";
+import type { Command } from "./command.js";
+import { optionSpecs } from "./command.js";
+import type { Core } from "./core.js";
+import { sanitizeText, shorten } from "./input.js";
+
+export interface ExecuteHooks {
+  /** Called with a handler's exception and the reference code shown to the user. */
+  readonly onError?: (error: unknown, reference: string, command: string) => void;
+}
+
+/** A short code a student can quote to a tutor, and that appears beside the cause in the log. */
+export function newReference(): string {
+  return `ERR-${randomBytes(4).toString("hex").toUpperCase()}`;
+}
+
+export async function executeCommand(
+  core: Core,
+  command: Command,
+  raw: Readonly<Record<string, unknown>>,
+  hooks: ExecuteHooks = {},
+): Promise<Answer> {
+  const notes: string[] = [];
+  const cleaned: Record<string, unknown> = {};
+  for (const spec of optionSpecs(command)) {
+    const value = raw[spec.name];
+    if (value === undefined || value === null || value === "") continue;
+    if (typeof value !== "string") {
+      cleaned[spec.name] = value;
+      continue;
+    }
+    const text = sanitizeText(value);
+    if (spec.maxLength !== undefined && text.length > spec.maxLength) {
+      cleaned[spec.name] = shorten(text, spec.maxLength).replace(/…$/, "");
+      notes.push(`Your ${spec.name} was longer than ${spec.maxLength} characters, so only its start was used.`);
+    } else if (text !== "") cleaned[spec.name] = text;
+  }
+
+  const parsed = command.options.safeParse(cleaned);
+  if (!parsed.success) {
+    return answer(command.name, `/${command.name}: that input does not fit`, {
+      status: "invalid-input",
+      notes: parsed.error.issues.map((issue) => {
+        const name = issue.path.join(".");
+        return name ? `${name}: ${issue.message}` : issue.message;
+      }),
+      suggestions: command.examples.map((e) => `/${e}`),
+    });
+  }
+
+  try {
+    const result = await command.run(core, parsed.data);
+    return notes.length ? { ...result, notes: [...notes, ...result.notes] } : result;
+  } catch (error) {
+    const reference = newReference();
+    hooks.onError?.(error, reference, command.name);
+    return answer(command.name, `/${command.name} failed`, {
+      status: "error",
+      reference,
+      notes: [`Something went wrong on our side while answering. Please try again; if it keeps failing, tell your tutor the reference ${reference}.`],
+    });
+  }
+}

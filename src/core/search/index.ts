@@ -1,0 +1,122 @@
+/**
+ * Full-text search over a corpus model with minisearch: ranked, cited excerpts for a question,
+ * and ranked nodes for commands that look up a claim or an objection.
+ */
+import MiniSearch from "minisearch";
+import type { CorpusModel, MapNode } from "../corpus/model.js";
+import type { Paragraph } from "../corpus/text.js";
+import type { NodeKind } from "../corpus/schema.js";
+import { type ExpandedQuery, QueryExpander } from "./expand.js";
+import { EXPANSION_WEIGHT, INDEX_OPTIONS, SEARCH_OPTIONS } from "./options.js";
+import { contentTerms } from "./terms.js";
+import { type SearchUnit, searchUnits } from "./units.js";
+
+export interface ParagraphHit {
+  readonly documentId: string;
+  readonly paragraph: Paragraph;
+  readonly score: number;
+  /** The best-matching node that quotes this paragraph, if a node matched. */
+  readonly node: MapNode | undefined;
+  /** Content terms of the query that this paragraph matched. */
+  readonly matchedTerms: readonly string[];
+}
+
+export interface NodeHit {
+  readonly node: MapNode;
+  readonly score: number;
+}
+
+export class SearchIndex {
+  readonly #model: CorpusModel;
+  readonly #index: MiniSearch<SearchUnit>;
+  readonly #units: ReadonlyMap<string, SearchUnit>;
+  readonly #expander: QueryExpander;
+
+  private constructor(model: CorpusModel, index: MiniSearch<SearchUnit>) {
+    this.#model = model;
+    this.#index = index;
+    this.#units = new Map(searchUnits(model).map((u) => [u.id, u]));
+    this.#expander = new QueryExpander([
+      ...model.synonyms,
+      ...model.glossary.map((g) => [g.term, ...(g.expansion ? [g.expansion] : []), ...g.aliases]),
+      ...model.nodesOfKind("pillar").map((p) => [p.id, p.label, ...p.aliases]),
+    ]);
+  }
+
+  static build(model: CorpusModel): SearchIndex {
+    const index = new MiniSearch<SearchUnit>(INDEX_OPTIONS);
+    index.addAll(searchUnits(model));
+    return new SearchIndex(model, index);
+  }
+
+  /** Loads an index serialised with {@link SearchIndex.toJSON} for the same corpus. */
+  static load(model: CorpusModel, json: string): SearchIndex {
+    return new SearchIndex(model, MiniSearch.loadJSON<SearchUnit>(json, INDEX_OPTIONS));
+  }
+
+  toJSON(): string {
+    return JSON.stringify(this.#index);
+  }
+
+  /** The query's content terms and expansions: what a search will look for. */
+  explain(query: string): ExpandedQuery {
+    return this.#expander.expand(query);
+  }
+
+  /** Ranked paragraphs for a free question; each paragraph at most once. */
+  searchParagraphs(query: string): ParagraphHit[] {
+    const byParagraph = new Map<string, { unit: SearchUnit; score: number; node: MapNode | undefined; terms: Set<string> }>();
+    for (const result of this.#run(query)) {
+      const unit = this.#units.get(result.id);
+      if (!unit) continue;
+      const key = `${unit.documentId}/${unit.paragraph}`;
+      const node = unit.nodeKey ? this.#model.node(unit.nodeKey) : undefined;
+      const entry = byParagraph.get(key);
+      if (!entry) {
+        byParagraph.set(key, { unit, score: result.score, node, terms: new Set(result.terms) });
+        continue;
+      }
+      // Several units point here: keep the best score, and remember the best node.
+      if (result.score > entry.score) {
+        entry.score = result.score;
+        if (node) entry.node = node;
+      } else if (!entry.node && node) entry.node = node;
+      for (const t of result.terms) entry.terms.add(t);
+    }
+    return [...byParagraph.values()]
+      .sort((a, b) => b.score - a.score)
+      .flatMap(({ unit, score, node, terms }) => {
+        const paragraph = this.#model.paragraph(unit.documentId, unit.paragraph);
+        return paragraph ? [{ documentId: unit.documentId, paragraph, score, node, matchedTerms: [...terms] }] : [];
+      });
+  }
+
+  /** Ranked map nodes for a query, optionally only of some kinds. */
+  searchNodes(query: string, kinds?: readonly NodeKind[]): NodeHit[] {
+    const hits: NodeHit[] = [];
+    for (const result of this.#run(query)) {
+      const unit = this.#units.get(result.id);
+      const node = unit?.nodeKey ? this.#model.node(unit.nodeKey) : undefined;
+      if (node && (!kinds || kinds.includes(node.kind))) hits.push({ node, score: result.score });
+    }
+    // Summary-only nodes are not in the index; match them on their words directly.
+    const terms = new Set(contentTerms(query));
+    for (const node of this.#model.nodes) {
+      if (node.quotes.length > 0 || (kinds && !kinds.includes(node.kind))) continue;
+      const overlap = contentTerms(`${node.label} ${node.summary ?? ""} ${node.tags.join(" ")}`).filter((t) => terms.has(t)).length;
+      if (overlap > 0) hits.push({ node, score: overlap });
+    }
+    return hits.sort((a, b) => b.score - a.score);
+  }
+
+  #run(query: string) {
+    const { original, expansions } = this.#expander.expand(query);
+    const own = new Set(contentTerms(original.join(" ")));
+    const added = new Set(contentTerms(expansions.join(" ")).filter((t) => !own.has(t)));
+    if (own.size === 0 && added.size === 0) return [];
+    return this.#index.search([...own, ...added].join(" "), {
+      ...SEARCH_OPTIONS,
+      boostTerm: (term) => (added.has(term) ? EXPANSION_WEIGHT : 1),
+    });
+  }
+}
