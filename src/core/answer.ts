@@ -90,6 +90,8 @@ export interface DocumentRef {
   readonly publisher: string;
   readonly date: string;
   readonly url: string;
+  /** Short form for citing a paragraph, e.g. "Anisova, ELN, 6 Dec 2023". */
+  readonly shortCite: string;
 }
 
 export type AnswerStatus = "ok" | "not-found" | "invalid-input" | "error";

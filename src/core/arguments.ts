@@ -89,3 +89,11 @@ function unknownOption(command: Command, name: string, specs: readonly OptionSpe
     suggestions: near.map((n) => `--${n}`),
   };
 }
+
+/** The text form of a command with options, e.g. `/search --query "why not" --page 2`. */
+export function formatCommandLine(command: string, options: Readonly<Record<string, OptionValue>>): string {
+  const entries = Object.entries(options);
+  const quote = (v: OptionValue) => (typeof v === "string" && /[\s"']/.test(v) ? `"${v.replace(/"/g, "'")}"` : String(v));
+  if (entries.length === 1 && typeof entries[0]?.[1] === "string") return `/${command} ${entries[0][1]}`;
+  return [`/${command}`, ...entries.map(([k, v]) => (v === true ? `--${k}` : `--${k} ${quote(v)}`))].join(" ");
+}

@@ -2,6 +2,7 @@
  * The core that every command runs against: the trusted corpus model and its search index.
  * It knows nothing of Discord, Slack or terminals.
  */
+import { randomBytes } from "node:crypto";
 import { loadTrustedCorpus } from "./corpus/pipeline.js";
 import type { CorpusModel } from "./corpus/model.js";
 import { SearchIndex } from "./search/index.js";
@@ -9,14 +10,26 @@ import { SearchIndex } from "./search/index.js";
 export interface Core {
   readonly corpus: CorpusModel;
   readonly search: SearchIndex;
+  /**
+   * Secret for signing state that travels through the user (e.g. a drill round in a button id),
+   * so any process can trust it without a session store.
+   */
+  readonly stateSecret: string;
+}
+
+export interface CoreOptions {
+  /** A minisearch index serialised with `SearchIndex#toJSON` for the same corpus. */
+  readonly serialisedIndex?: string;
+  /** See {@link Core.stateSecret}; a random one per process when not set. */
+  readonly stateSecret?: string;
 }
 
 /**
  * Loads, checks and indexes the corpus. Throws a `CorpusError` listing every problem when the
  * corpus cannot be trusted: the program must not start on a partial corpus.
  */
-export function createCore(corpusRoot: string, serialisedIndex?: string): Core {
+export function createCore(corpusRoot: string, options: CoreOptions = {}): Core {
   const corpus = loadTrustedCorpus(corpusRoot);
-  const search = serialisedIndex ? SearchIndex.load(corpus, serialisedIndex) : SearchIndex.build(corpus);
-  return { corpus, search };
+  const search = options.serialisedIndex ? SearchIndex.load(corpus, options.serialisedIndex) : SearchIndex.build(corpus);
+  return { corpus, search, stateSecret: options.stateSecret ?? randomBytes(32).toString("hex") };
 }

@@ -1,4 +1,5 @@
 /** Turning model objects into answer parts, so every command cites the same way. */
+import { shortDate } from "./cite.js";
 import type { DocumentRef, Excerpt, NodeRef, SourceRef } from "./answer.js";
 import type { Core } from "./core.js";
 import type { Citation, MapNode, Quote } from "./corpus/model.js";
@@ -24,13 +25,10 @@ export function quoteExcerpt(quote: Quote, extra: Partial<Excerpt> = {}): Excerp
 }
 
 /** A whole paragraph as an excerpt, with the sentences that match `terms` highlighted. */
-export function paragraphExcerpt(core: Core, documentId: string, paragraph: Paragraph, terms: readonly string[], extra: Partial<Excerpt> = {}): Excerpt {
+export function paragraphExcerpt(core: Core, documentId: string, paragraph: Paragraph, query: { original: readonly string[]; expansions: readonly string[] }, extra: Partial<Excerpt> = {}): Excerpt {
   const doc = core.corpus.document(documentId);
   const section = doc?.sections.find((s) => s.id === paragraph.sectionId);
-  const wanted = new Set(terms);
-  const highlights = splitSentences(paragraph.text)
-    .filter((s) => contentTerms(s.text).some((t) => wanted.has(t) || [...wanted].some((w) => w.length >= 4 && t.startsWith(w))))
-    .map((s) => s.text);
+  const highlights = bestSentences(paragraph.text, query);
   return {
     quote: paragraph.text,
     source: {
@@ -46,11 +44,34 @@ export function paragraphExcerpt(core: Core, documentId: string, paragraph: Para
   };
 }
 
+/** Highlights at most two sentences: those matching most of the student's own words. */
+function bestSentences(text: string, query: { original: readonly string[]; expansions: readonly string[] }): string[] {
+  const own = new Set(contentTerms(query.original.join(" ")));
+  const added = new Set(contentTerms(query.expansions.join(" ")));
+  const matches = (wanted: Set<string>, term: string) => wanted.has(term) || [...wanted].some((w) => w.length >= 4 && term.startsWith(w));
+  const scored = splitSentences(text).map((s) => {
+    const terms = new Set(contentTerms(s.text));
+    const score = [...terms].reduce((sum, t) => sum + (matches(own, t) ? 2 : matches(added, t) ? 1 : 0), 0);
+    return { text: s.text, score };
+  });
+  const best = Math.max(0, ...scored.map((s) => s.score));
+  if (best === 0) return [];
+  const chosen = new Set(
+    [...scored]
+      .sort((a, b) => b.score - a.score)
+      .filter((s) => s.score >= best * 0.75)
+      .slice(0, 2),
+  );
+  return scored.filter((s) => chosen.has(s)).map((s) => s.text);
+}
+
 /** The readings an answer cites, in order of first citation. */
 export function documentRefs(core: Core, excerpts: readonly Excerpt[], extra: readonly string[] = []): DocumentRef[] {
   const ids = [...new Set([...excerpts.map((e) => e.source.documentId), ...extra])];
   return ids.flatMap((id) => {
     const doc = core.corpus.document(id);
-    return doc ? [{ id, title: doc.title, author: doc.author, publisher: doc.publisher, date: doc.date, url: doc.url }] : [];
+    return doc
+      ? [{ id, title: doc.title, author: doc.author, publisher: doc.publisher, date: doc.date, url: doc.url, shortCite: `${doc.authorShort}, ${doc.publisherShort}, ${shortDate(doc.date)}` }]
+      : [];
   });
 }

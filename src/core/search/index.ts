@@ -68,7 +68,7 @@ export class SearchIndex {
     const byParagraph = new Map<string, { unit: SearchUnit; score: number; node: MapNode | undefined; terms: Set<string> }>();
     for (const result of this.#run(query)) {
       const unit = this.#units.get(result.id);
-      if (!unit) continue;
+      if (unit?.paragraph === undefined) continue;
       const key = `${unit.documentId}/${unit.paragraph}`;
       const node = unit.nodeKey ? this.#model.node(unit.nodeKey) : undefined;
       const entry = byParagraph.get(key);
@@ -86,7 +86,7 @@ export class SearchIndex {
     return [...byParagraph.values()]
       .sort((a, b) => b.score - a.score)
       .flatMap(({ unit, score, node, terms }) => {
-        const paragraph = this.#model.paragraph(unit.documentId, unit.paragraph);
+        const paragraph = unit.paragraph === undefined ? undefined : this.#model.paragraph(unit.documentId, unit.paragraph);
         return paragraph ? [{ documentId: unit.documentId, paragraph, score, node, matchedTerms: [...terms] }] : [];
       });
   }
@@ -99,14 +99,7 @@ export class SearchIndex {
       const node = unit?.nodeKey ? this.#model.node(unit.nodeKey) : undefined;
       if (node && (!kinds || kinds.includes(node.kind))) hits.push({ node, score: result.score });
     }
-    // Summary-only nodes are not in the index; match them on their words directly.
-    const terms = new Set(contentTerms(query));
-    for (const node of this.#model.nodes) {
-      if (node.quotes.length > 0 || (kinds && !kinds.includes(node.kind))) continue;
-      const overlap = contentTerms(`${node.label} ${node.summary ?? ""} ${node.tags.join(" ")}`).filter((t) => terms.has(t)).length;
-      if (overlap > 0) hits.push({ node, score: overlap });
-    }
-    return hits.sort((a, b) => b.score - a.score);
+    return hits;
   }
 
   #run(query: string) {

@@ -9,8 +9,8 @@ export interface SearchUnit {
   /** `p:<doc>/<n>` for a paragraph, `n:<doc>/<node-id>` for a node. */
   readonly id: string;
   readonly documentId: string;
-  /** The paragraph a hit on this unit points to. */
-  readonly paragraph: number;
+  /** The paragraph a hit on this unit points to; none for a node built from a summary only. */
+  readonly paragraph: number | undefined;
   readonly nodeKey: string | undefined;
   readonly text: string;
   readonly section: string;
@@ -36,12 +36,10 @@ export function searchUnits(model: CorpusModel): SearchUnit[] {
     }
   }
   for (const node of model.nodes) {
-    const first = node.quotes[0];
-    if (!first) continue; // summary-only nodes have no paragraph to show
     units.push({
       id: `n:${node.key}`,
       documentId: node.documentId,
-      paragraph: first.source.paragraph,
+      paragraph: node.quotes[0]?.source.paragraph,
       nodeKey: node.key,
       text: node.quotes.map((q) => q.text).join(" "),
       section: "",

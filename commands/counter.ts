@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { answer, type Excerpt } from "../src/core/answer.js";
+import { defineCommand } from "../src/core/command.js";
+import type { Core } from "../src/core/core.js";
+import type { MapNode } from "../src/core/corpus/model.js";
+import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
+import { shorten } from "../src/core/input.js";
+import { resolvePillar } from "../src/core/resolve.js";
+
+/** Objections shown for one topic; beyond this the answer stops being a quick read. */
+const MAX_OBJECTIONS = 4;
+
+export default defineCommand({
+  name: "counter",
+  description: "Objections on a topic, the author's rebuttals, and what the text leaves unanswered",
+  options: z.object({
+    topic: z.string().min(1).max(200).optional().describe("What the objections are about, e.g. NATO, JEF, EU; empty for all").meta({ autocomplete: "objection" }),
+  }),
+  examples: ["counter NATO membership", "counter JEF", "counter"],
+  run(core, { topic }) {
+    const objections = topic ? objectionsOn(core, topic) : core.corpus.nodesOfKind("objection");
+    if (objections.length === 0) {
+      return answer("counter", `No objections on “${shorten(topic ?? "", 60)}”`, {
+        status: "not-found",
+        notes: ["The map has no objection on that topic. Try /counter with no topic for all of them."],
+        suggestions: ["/counter", ...core.corpus.nodesOfKind("pillar").map((p) => `/counter ${p.id}`)],
+      });
+    }
+    const notes: string[] = [];
+    const excerpts: Excerpt[] = [];
+    for (const objection of objections) {
+      const rebuttals = core.corpus.rebuttalsOf(objection.key);
+      const group = `Objection: ${objection.label}`;
+      if (objection.summary) notes.push(`${objection.label} — ${objection.summary}`);
+      excerpts.push(...nodeExcerpts(objection, { group, label: "Where the text raises it" }, 1));
+      excerpts.push(...rebuttals.flatMap((r) => nodeExcerpts(r, { group, label: `The author's answer: ${r.label}` }, 1)));
+      if (rebuttals.length === 0) notes.push(`Unanswered: the text leaves “${objection.label}” open.`);
+    }
+    return answer("counter", topic ? `Counter-arguments: “${shorten(topic, 60)}”` : "Counter-arguments in the reading", {
+      notes,
+      excerpts,
+      related: objections.map(nodeRef),
+      followUps: objections.slice(0, 3).map((o) => ({ label: `Claim: ${shorten(o.label, 60)}`, command: "claim", options: { query: o.id } })),
+      sources: documentRefs(core, excerpts, objections.map((o) => o.documentId)),
+    });
+  },
+});
+
+/** A pillar's objections, a node's attackers, or the objections that best match the words. */
+function objectionsOn(core: Core, topic: string): MapNode[] {
+  const pillar = resolvePillar(core, topic);
+  if (pillar.kind === "exact") {
+    return core.corpus.nodesOfKind("objection").filter((o) => o.pillar === pillar.value.key || core.corpus.outgoing(o.key, "attacks", "undercuts").some((t) => t.pillar === pillar.value.key || t === pillar.value));
+  }
+  const node = core.corpus.node(topic.trim().toLowerCase());
+  if (node) return node.kind === "objection" ? [node] : core.corpus.attackersOf(node.key);
+  const hits = core.search.searchNodes(topic, ["objection", "rebuttal"]);
+  const best = hits[0]?.score ?? 0;
+  const found = hits
+    .filter((h) => h.score >= best * 0.35)
+    .map((h) => (h.node.kind === "objection" ? h.node : core.corpus.outgoing(h.node.key, "rebuts", "undercuts")[0]))
+    .filter((n): n is MapNode => n?.kind === "objection");
+  return [...new Set(found)].slice(0, MAX_OBJECTIONS);
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { answer, type Excerpt } from "../src/core/answer.js";
+import { defineCommand } from "../src/core/command.js";
+import type { Core } from "../src/core/core.js";
+import type { MapNode } from "../src/core/corpus/model.js";
+import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
+import { shorten } from "../src/core/input.js";
+import { resolvePillar } from "../src/core/resolve.js";
+
+export default defineCommand({
+  name: "pillar",
+  description: "One pillar of the argument: its thesis, main claims and the objections it answers",
+  options: z.object({
+    name: z
+      .string()
+      .min(1)
+      .max(60)
+      .describe("g7, eu or coalition (aliases like “coalition of the willing” work)")
+      .meta({ autocomplete: "pillar" }),
+  }),
+  examples: ["pillar coalition", "pillar g7", "pillar European Union"],
+  run(core, { name }) {
+    const found = resolvePillar(core, name);
+    const pillars = core.corpus.nodesOfKind("pillar");
+    if (found.kind === "none") {
+      const near = found.suggestions.slice(0, 3);
+      return answer("pillar", `No pillar “${shorten(name, 40)}”`, {
+        status: "not-found",
+        notes: [
+          near.length < pillars.length ? `No pillar “${shorten(name, 40)}” — did you mean ${near.join(" or ")}?` : `No pillar “${shorten(name, 40)}”.`,
+          `The pillars are: ${pillars.map((p) => `${p.id} (${p.label})`).join("; ")}.`,
+        ],
+        suggestions: near.map((id) => `/pillar ${id}`),
+      });
+    }
+    const pillar = found.value;
+    const claims = core.corpus.claimsOf(pillar.key);
+    const objections = objectionsOf(core, pillar, claims);
+    const excerpts: Excerpt[] = [
+      ...nodeExcerpts(pillar, { group: "The pillar" }),
+      ...claims.flatMap((claim) => nodeExcerpts(claim, { group: "Main claims" }, 1)),
+      ...objections.flatMap((objection) =>
+        core.corpus.rebuttalsOf(objection.key).flatMap((rebuttal) =>
+          nodeExcerpts(rebuttal, { group: `Objection answered: ${objection.label}` }, 1),
+        ),
+      ),
+    ];
+    const open = objections.filter((o) => core.corpus.rebuttalsOf(o.key).length === 0);
+    return answer("pillar", `Pillar: ${pillar.label}`, {
+      notes: [
+        ...(found.kind === "corrected" ? [`No pillar “${shorten(name, 40)}” — did you mean ${pillar.id}? Showing ${pillar.id}.`] : []),
+        ...(pillar.summary ? [pillar.summary] : []),
+        ...open.map((o) => `Left open by the text: ${o.label}${o.summary ? ` — ${o.summary}` : ""}`),
+      ],
+      excerpts,
+      related: [...claims, ...objections].map(nodeRef),
+      followUps: [
+        { label: "Counter-arguments", command: "counter", options: { topic: pillar.id } },
+        ...pillars.filter((p) => p !== pillar).map((p) => ({ label: `Pillar: ${p.id}`, command: "pillar", options: { name: p.id } })),
+        { label: "Show the sources", command: "sources", options: {} },
+      ],
+      ...(found.kind === "corrected" ? { suggestions: [`/pillar ${pillar.id}`] } : {}),
+      sources: documentRefs(core, excerpts, [pillar.documentId]),
+    });
+  },
+});
+
+/** Objections grouped under the pillar, or attacking the pillar or one of its claims. */
+function objectionsOf(core: Core, pillar: MapNode, claims: readonly MapNode[]): MapNode[] {
+  const targets = new Set([pillar.key, ...claims.map((c) => c.key)]);
+  return core.corpus
+    .nodesOfKind("objection")
+    .filter((o) => o.pillar === pillar.key || core.corpus.outgoing(o.key, "attacks", "undercuts").some((t) => targets.has(t.key)));
+}

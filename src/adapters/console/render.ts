@@ -1,0 +1,84 @@
+/**
+ * An Answer as terminal text: colour and wrapping on a TTY, plain text otherwise. Everything
+ * that is ours is labelled; every quote carries its citation.
+ */
+import type { Answer, Excerpt } from "../../core/answer.js";
+import { formatCommandLine } from "../../core/arguments.js";
+import { citeFull, citeShort } from "../../core/cite.js";
+
+export interface TerminalStyle {
+  readonly color: boolean;
+  readonly width: number;
+}
+
+const ANSI = { bold: "\x1b[1m", dim: "\x1b[2m", italic: "\x1b[3m", cyan: "\x1b[36m", yellow: "\x1b[33m", red: "\x1b[31m", green: "\x1b[32m", reset: "\x1b[0m" };
+
+/** Removes escape sequences and control characters, so no text can drive the terminal. */
+export function escapeTerminal(text: string): string {
+  return text.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, "").replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, "");
+}
+
+export function renderTerminal(answer: Answer, style: TerminalStyle): string {
+  const paint = (code: keyof typeof ANSI, text: string) => (style.color ? `${ANSI[code]}${text}${ANSI.reset}` : text);
+  const width = Math.max(40, Math.min(style.width, 120));
+  const lines: string[] = [];
+  const titleColor = answer.status === "ok" ? "cyan" : answer.status === "error" ? "red" : "yellow";
+  lines.push(paint("bold", paint(titleColor, escapeTerminal(answer.title))));
+  if (answer.reference) lines.push(`Reference: ${answer.reference}`);
+
+  if (answer.notes.length > 0) {
+    lines.push(paint("dim", "Editor's notes (our words, not the author's):"));
+    for (const note of answer.notes) lines.push(...wrap(escapeTerminal(note), width, "  • ", "    ").map((l) => paint("italic", l)));
+  }
+
+  let group: string | undefined;
+  answer.excerpts.forEach((excerpt, index) => {
+    if (excerpt.group && excerpt.group !== group) {
+      group = excerpt.group;
+      lines.push("", paint("bold", `── ${escapeTerminal(group)} `) + paint("dim", "(our heading)"));
+    }
+    lines.push(...renderExcerpt(excerpt, index, answer, width, paint));
+  });
+
+  if (answer.suggestions.length > 0) lines.push("", `Try: ${answer.suggestions.map(escapeTerminal).join("  ·  ")}`);
+  if (answer.followUps.length > 0) {
+    lines.push("", paint("dim", `Next: ${answer.followUps.map((f) => escapeTerminal(formatCommandLine(f.command, f.options))).join("  ·  ")}`));
+  }
+  if (answer.replyRequest) lines.push("", paint("yellow", `${escapeTerminal(answer.replyRequest.prompt)} (type your reply on the next line)`));
+  for (const attachment of answer.attachments ?? []) lines.push("", `Attachment: ${escapeTerminal(attachment.filename)} — ${escapeTerminal(attachment.description)}`);
+  if (answer.sources.length > 0) {
+    lines.push("", paint("dim", "Source:"));
+    for (const doc of answer.sources) lines.push(...wrap(escapeTerminal(citeFull(doc)), width, "  ", "  ").map((l) => paint("dim", l)));
+  }
+  return lines.join("\n");
+}
+
+function renderExcerpt(excerpt: Excerpt, index: number, answer: Answer, width: number, paint: (code: keyof typeof ANSI, text: string) => string): string[] {
+  const lines: string[] = [""];
+  if (excerpt.label) lines.push(paint("bold", `${index + 1}. ${escapeTerminal(excerpt.label)}`) + paint("dim", " (our label)"));
+  else lines.push(paint("bold", `${index + 1}.`));
+  const before = excerpt.elided?.before ? "… " : "";
+  const after = excerpt.elided?.after ? " …" : "";
+  lines.push(...wrap(`“${before}${escapeTerminal(excerpt.quote)}${after}”`, width, "   │ ", "   │ "));
+  const section = excerpt.source.sectionEditorial ? `${excerpt.source.section} (section name ours)` : excerpt.source.section;
+  lines.push(paint("dim", `   — ${escapeTerminal(citeShort(excerpt.source, answer.sources))} · ${escapeTerminal(section)}`));
+  return lines;
+}
+
+/** Greedy word wrap with a first-line and a continuation prefix. */
+export function wrap(text: string, width: number, first: string, rest: string): string[] {
+  const out: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (!empty && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = rest + word;
+    } else {
+      line += (empty ? "" : " ") + word;
+    }
+    empty = false;
+  }
+  out.push(line);
+  return out;
+}
