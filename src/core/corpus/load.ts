@@ -62,7 +62,13 @@ export function loadCorpus(root: string): { corpus: LoadedCorpus; problems: Corp
         return parseYaml(source, { prettyErrors: true });
       } catch (error) {
         const detail = error instanceof YAMLParseError ? error.message : String(error);
-        problems.push({ code: "yaml-syntax", file: join(dir, name), message: detail.split("\n")[0] ?? detail });
+        const line = error instanceof YAMLParseError ? error.linePos?.[0]?.line : undefined;
+        problems.push({
+          code: "yaml-syntax",
+          file: join(dir, name),
+          where: line === undefined ? "(file)" : `line ${line}`,
+          message: detail.split("\n")[0] ?? detail,
+        });
         return undefined;
       }
     };
