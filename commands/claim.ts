@@ -10,11 +10,23 @@ export default defineCommand({
   name: "claim",
   description: "One claim with what supports it, what attacks it, and the author's answers",
   options: z.object({
-    query: z.string().min(1).max(200).describe("A claim id (e.g. coal-speed) or words from the claim").meta({ autocomplete: "claim" }),
+    query: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe("A claim id (e.g. coal-speed) or words from the claim")
+      .meta({ autocomplete: "claim" }),
   }),
   examples: ["claim coal-speed", "claim a coalition can be set up quickly", "claim PESCO"],
   run(core, { query }) {
-    const node = resolveNode(core, query, ["thesis", "pillar", "claim", "evidence", "rebuttal", "objection"]);
+    const node = resolveNode(core, query, [
+      "thesis",
+      "pillar",
+      "claim",
+      "evidence",
+      "rebuttal",
+      "objection",
+    ]);
     if (!node) {
       return answer("claim", `No claim matches “${shorten(query, 60)}”`, {
         status: "not-found",
@@ -24,17 +36,29 @@ export default defineCommand({
     }
     const supporters = core.corpus.supportersOf(node.key);
     const attackers = core.corpus.attackersOf(node.key);
-    const notes: string[] = [`${kindName(node)} (id ${node.id})${node.summary ? `: ${node.summary}` : ""}`];
+    const notes: string[] = [
+      `${kindName(node)} (id ${node.id})${node.summary ? `: ${node.summary}` : ""}`,
+    ];
     const excerpts: Excerpt[] = [...nodeExcerpts(node, { group: kindName(node) })];
     excerpts.push(...supporters.flatMap((s) => nodeExcerpts(s, { group: "Supported by" }, 1)));
     for (const attacker of attackers) {
       const answers = core.corpus.rebuttalsOf(attacker.key);
-      notes.push(`Challenged by: ${attacker.label}${attacker.summary ? ` — ${attacker.summary}` : ""}${answers.length ? "" : " (the text leaves this unanswered)"}`);
+      notes.push(
+        `Challenged by: ${attacker.label}${attacker.summary ? ` — ${attacker.summary}` : ""}${answers.length ? "" : " (the text leaves this unanswered)"}`,
+      );
       excerpts.push(...nodeExcerpts(attacker, { group: `Challenged by: ${attacker.label}` }, 1));
-      excerpts.push(...answers.flatMap((r) => nodeExcerpts(r, { group: `The author's answer to: ${attacker.label}` }, 1)));
+      excerpts.push(
+        ...answers.flatMap((r) =>
+          nodeExcerpts(r, { group: `The author's answer to: ${attacker.label}` }, 1),
+        ),
+      );
     }
     if (node.kind === "objection") {
-      excerpts.push(...core.corpus.rebuttalsOf(node.key).flatMap((r) => nodeExcerpts(r, { group: "The author's answers" }, 1)));
+      excerpts.push(
+        ...core.corpus
+          .rebuttalsOf(node.key)
+          .flatMap((r) => nodeExcerpts(r, { group: "The author's answers" }, 1)),
+      );
     }
     const targets = core.corpus.outgoing(node.key, "supports", "attacks", "undercuts", "rebuts");
     return answer("claim", `${kindName(node)}: ${node.label}`, {
@@ -42,7 +66,11 @@ export default defineCommand({
       excerpts,
       related: [...targets, ...supporters, ...attackers].map(nodeRef),
       followUps: [
-        ...targets.slice(0, 2).map((t) => ({ label: `Up: ${shorten(t.label, 60)}`, command: "claim", options: { query: t.id } })),
+        ...targets.slice(0, 2).map((t) => ({
+          label: `Up: ${shorten(t.label, 60)}`,
+          command: "claim",
+          options: { query: t.id },
+        })),
         { label: "Counter-arguments", command: "counter", options: { topic: node.id } },
         { label: "Show the sources", command: "sources", options: {} },
       ],

@@ -14,7 +14,13 @@ export default defineCommand({
   name: "counter",
   description: "Objections on a topic, the author's rebuttals, and what the text leaves unanswered",
   options: z.object({
-    topic: z.string().min(1).max(200).optional().describe("What the objections are about, e.g. NATO, JEF, EU; empty for all").meta({ autocomplete: "objection" }),
+    topic: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe("What the objections are about, e.g. NATO, JEF, EU; empty for all")
+      .meta({ autocomplete: "objection" }),
   }),
   examples: ["counter NATO membership", "counter JEF", "counter"],
   run(core, { topic }) {
@@ -22,8 +28,13 @@ export default defineCommand({
     if (objections.length === 0) {
       return answer("counter", `No objections on “${shorten(topic ?? "", 60)}”`, {
         status: "not-found",
-        notes: ["The map has no objection on that topic. Try /counter with no topic for all of them."],
-        suggestions: ["/counter", ...core.corpus.nodesOfKind("pillar").map((p) => `/counter ${p.id}`)],
+        notes: [
+          "The map has no objection on that topic. Try /counter with no topic for all of them.",
+        ],
+        suggestions: [
+          "/counter",
+          ...core.corpus.nodesOfKind("pillar").map((p) => `/counter ${p.id}`),
+        ],
       });
     }
     const notes: string[] = [];
@@ -33,16 +44,33 @@ export default defineCommand({
       const group = `Objection: ${objection.label}`;
       if (objection.summary) notes.push(`${objection.label} — ${objection.summary}`);
       excerpts.push(...nodeExcerpts(objection, { group, label: "Where the text raises it" }, 1));
-      excerpts.push(...rebuttals.flatMap((r) => nodeExcerpts(r, { group, label: `The author's answer: ${r.label}` }, 1)));
-      if (rebuttals.length === 0) notes.push(`Unanswered: the text leaves “${objection.label}” open.`);
+      excerpts.push(
+        ...rebuttals.flatMap((r) =>
+          nodeExcerpts(r, { group, label: `The author's answer: ${r.label}` }, 1),
+        ),
+      );
+      if (rebuttals.length === 0)
+        notes.push(`Unanswered: the text leaves “${objection.label}” open.`);
     }
-    return answer("counter", topic ? `Counter-arguments: “${shorten(topic, 60)}”` : "Counter-arguments in the reading", {
-      notes,
-      excerpts,
-      related: objections.map(nodeRef),
-      followUps: objections.slice(0, 3).map((o) => ({ label: `Claim: ${shorten(o.label, 60)}`, command: "claim", options: { query: o.id } })),
-      sources: documentRefs(core, excerpts, objections.map((o) => o.documentId)),
-    });
+    return answer(
+      "counter",
+      topic ? `Counter-arguments: “${shorten(topic, 60)}”` : "Counter-arguments in the reading",
+      {
+        notes,
+        excerpts,
+        related: objections.map(nodeRef),
+        followUps: objections.slice(0, 3).map((o) => ({
+          label: `Claim: ${shorten(o.label, 60)}`,
+          command: "claim",
+          options: { query: o.id },
+        })),
+        sources: documentRefs(
+          core,
+          excerpts,
+          objections.map((o) => o.documentId),
+        ),
+      },
+    );
   },
 });
 
@@ -50,7 +78,15 @@ export default defineCommand({
 function objectionsOn(core: Core, topic: string): MapNode[] {
   const pillar = resolvePillar(core, topic);
   if (pillar.kind === "exact") {
-    return core.corpus.nodesOfKind("objection").filter((o) => o.pillar === pillar.value.key || core.corpus.outgoing(o.key, "attacks", "undercuts").some((t) => t.pillar === pillar.value.key || t === pillar.value));
+    return core.corpus
+      .nodesOfKind("objection")
+      .filter(
+        (o) =>
+          o.pillar === pillar.value.key ||
+          core.corpus
+            .outgoing(o.key, "attacks", "undercuts")
+            .some((t) => t.pillar === pillar.value.key || t === pillar.value),
+      );
   }
   const node = core.corpus.node(topic.trim().toLowerCase());
   if (node) return node.kind === "objection" ? [node] : core.corpus.attackersOf(node.key);
@@ -58,7 +94,11 @@ function objectionsOn(core: Core, topic: string): MapNode[] {
   const best = hits[0]?.score ?? 0;
   const found = hits
     .filter((h) => h.score >= best * 0.35)
-    .map((h) => (h.node.kind === "objection" ? h.node : core.corpus.outgoing(h.node.key, "rebuts", "undercuts")[0]))
+    .map((h) =>
+      h.node.kind === "objection"
+        ? h.node
+        : core.corpus.outgoing(h.node.key, "rebuts", "undercuts")[0],
+    )
     .filter((n): n is MapNode => n?.kind === "objection");
   return [...new Set(found)].slice(0, MAX_OBJECTIONS);
 }

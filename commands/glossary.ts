@@ -13,15 +13,29 @@ export default defineCommand({
   name: "glossary",
   description: "What a term or acronym in the reading means, and where it occurs",
   options: z.object({
-    term: z.string().min(1).max(60).optional().describe("A term, e.g. PESCO, JEF, Article 5; empty for the list").meta({ autocomplete: "glossary" }),
+    term: z
+      .string()
+      .min(1)
+      .max(60)
+      .optional()
+      .describe("A term, e.g. PESCO, JEF, Article 5; empty for the list")
+      .meta({ autocomplete: "glossary" }),
   }),
   examples: ["glossary PESCO", "glossary Art. 5", "glossary"],
   run(core, { term }) {
     if (!term) {
       return answer("glossary", "Glossary", {
-        notes: core.corpus.glossary.map((g) => `${g.term}${g.expansion ? ` — ${g.expansion}` : ""}`),
-        followUps: core.corpus.glossary.slice(0, 3).map((g) => ({ label: g.term, command: "glossary", options: { term: g.term } })),
-        sources: documentRefs(core, [], core.corpus.documents.map((d) => d.id)),
+        notes: core.corpus.glossary.map(
+          (g) => `${g.term}${g.expansion ? ` — ${g.expansion}` : ""}`,
+        ),
+        followUps: core.corpus.glossary
+          .slice(0, 3)
+          .map((g) => ({ label: g.term, command: "glossary", options: { term: g.term } })),
+        sources: documentRefs(
+          core,
+          [],
+          core.corpus.documents.map((d) => d.id),
+        ),
       });
     }
     const entry = findEntry(core, term);
@@ -30,7 +44,11 @@ export default defineCommand({
       const near = closest(term, names);
       return answer("glossary", `No glossary entry for “${shorten(term, 40)}”`, {
         status: "not-found",
-        notes: [near.length ? `Did you mean ${near.join(" or ")}?` : "Try /glossary with no term for the list."],
+        notes: [
+          near.length
+            ? `Did you mean ${near.join(" or ")}?`
+            : "Try /glossary with no term for the list.",
+        ],
         suggestions: near.map((n) => `/glossary ${n}`),
       });
     }
@@ -38,7 +56,9 @@ export default defineCommand({
     return answer("glossary", `${entry.term}${entry.expansion ? ` — ${entry.expansion}` : ""}`, {
       notes: [entry.definition],
       excerpts,
-      followUps: [{ label: `Search: ${entry.term}`, command: "search", options: { query: entry.term } }],
+      followUps: [
+        { label: `Search: ${entry.term}`, command: "search", options: { query: entry.term } },
+      ],
       sources: documentRefs(core, excerpts, [entry.documentId]),
     });
   },
@@ -50,18 +70,28 @@ function findEntry(core: Core, term: string): GlossaryEntry | undefined {
   const exact = core.corpus.glossary.find((g) => names(g).includes(key));
   if (exact) return exact;
   const synonyms = core.corpus.synonyms.find((group) => group.some((s) => nameKey(s) === key));
-  return synonyms ? core.corpus.glossary.find((g) => names(g).some((n) => synonyms.some((s) => nameKey(s) === n))) : undefined;
+  return synonyms
+    ? core.corpus.glossary.find((g) => names(g).some((n) => synonyms.some((s) => nameKey(s) === n)))
+    : undefined;
 }
 
 /** The sentences that use the term, verbatim, one per paragraph it occurs in. */
 function occurrences(core: Core, entry: GlossaryEntry): Excerpt[] {
-  const names = [entry.term, entry.expansion, ...entry.aliases].filter((n): n is string => !!n).map((n) => n.toLowerCase());
+  const names = [entry.term, entry.expansion, ...entry.aliases]
+    .filter((n): n is string => !!n)
+    .map((n) => n.toLowerCase());
   return entry.occurs.flatMap((citation) => {
     const paragraph = core.corpus.paragraph(citation.documentId, citation.paragraph);
     if (!paragraph) return [];
     const sentences = splitSentences(paragraph.text);
-    const hit = sentences.find((s) => names.some((n) => s.text.toLowerCase().includes(n))) ?? sentences[0];
+    const hit =
+      sentences.find((s) => names.some((n) => s.text.toLowerCase().includes(n))) ?? sentences[0];
     if (!hit) return [];
-    return [quoteExcerpt({ text: hit.text, source: citation }, { elided: { before: hit.start > 0, after: hit.end < paragraph.text.length } })];
+    return [
+      quoteExcerpt(
+        { text: hit.text, source: citation },
+        { elided: { before: hit.start > 0, after: hit.end < paragraph.text.length } },
+      ),
+    ];
   });
 }

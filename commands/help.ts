@@ -18,7 +18,9 @@ export default defineCommand({
       return answer("help", `/${command.name}`, {
         notes: [
           command.description,
-          ...optionSpecs(command).map((o) => `${o.name}${o.required ? "" : " (optional)"}: ${o.description}`),
+          ...optionSpecs(command).map(
+            (o) => `${o.name}${o.required ? "" : " (optional)"}: ${o.description}`,
+          ),
           `Examples: ${command.examples.map((e) => `/${e}`).join(" · ")}`,
         ],
       });

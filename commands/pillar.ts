@@ -27,7 +27,9 @@ export default defineCommand({
       return answer("pillar", `No pillar “${shorten(name, 40)}”`, {
         status: "not-found",
         notes: [
-          near.length < pillars.length ? `No pillar “${shorten(name, 40)}” — did you mean ${near.join(" or ")}?` : `No pillar “${shorten(name, 40)}”.`,
+          near.length < pillars.length
+            ? `No pillar “${shorten(name, 40)}” — did you mean ${near.join(" or ")}?`
+            : `No pillar “${shorten(name, 40)}”.`,
           `The pillars are: ${pillars.map((p) => `${p.id} (${p.label})`).join("; ")}.`,
         ],
         suggestions: near.map((id) => `/pillar ${id}`),
@@ -40,23 +42,31 @@ export default defineCommand({
       ...nodeExcerpts(pillar, { group: "The pillar" }),
       ...claims.flatMap((claim) => nodeExcerpts(claim, { group: "Main claims" }, 1)),
       ...objections.flatMap((objection) =>
-        core.corpus.rebuttalsOf(objection.key).flatMap((rebuttal) =>
-          nodeExcerpts(rebuttal, { group: `Objection answered: ${objection.label}` }, 1),
-        ),
+        core.corpus
+          .rebuttalsOf(objection.key)
+          .flatMap((rebuttal) =>
+            nodeExcerpts(rebuttal, { group: `Objection answered: ${objection.label}` }, 1),
+          ),
       ),
     ];
     const open = objections.filter((o) => core.corpus.rebuttalsOf(o.key).length === 0);
     return answer("pillar", `Pillar: ${pillar.label}`, {
       notes: [
-        ...(found.kind === "corrected" ? [`No pillar “${shorten(name, 40)}” — did you mean ${pillar.id}? Showing ${pillar.id}.`] : []),
+        ...(found.kind === "corrected"
+          ? [`No pillar “${shorten(name, 40)}” — did you mean ${pillar.id}? Showing ${pillar.id}.`]
+          : []),
         ...(pillar.summary ? [pillar.summary] : []),
-        ...open.map((o) => `Left open by the text: ${o.label}${o.summary ? ` — ${o.summary}` : ""}`),
+        ...open.map(
+          (o) => `Left open by the text: ${o.label}${o.summary ? ` — ${o.summary}` : ""}`,
+        ),
       ],
       excerpts,
       related: [...claims, ...objections].map(nodeRef),
       followUps: [
         { label: "Counter-arguments", command: "counter", options: { topic: pillar.id } },
-        ...pillars.filter((p) => p !== pillar).map((p) => ({ label: `Pillar: ${p.id}`, command: "pillar", options: { name: p.id } })),
+        ...pillars
+          .filter((p) => p !== pillar)
+          .map((p) => ({ label: `Pillar: ${p.id}`, command: "pillar", options: { name: p.id } })),
         { label: "Show the sources", command: "sources", options: {} },
       ],
       ...(found.kind === "corrected" ? { suggestions: [`/pillar ${pillar.id}`] } : {}),
@@ -70,5 +80,9 @@ function objectionsOf(core: Core, pillar: MapNode, claims: readonly MapNode[]): 
   const targets = new Set([pillar.key, ...claims.map((c) => c.key)]);
   return core.corpus
     .nodesOfKind("objection")
-    .filter((o) => o.pillar === pillar.key || core.corpus.outgoing(o.key, "attacks", "undercuts").some((t) => targets.has(t.key)));
+    .filter(
+      (o) =>
+        o.pillar === pillar.key ||
+        core.corpus.outgoing(o.key, "attacks", "undercuts").some((t) => targets.has(t.key)),
+    );
 }

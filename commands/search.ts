@@ -12,10 +12,19 @@ export default defineCommand({
   name: "search",
   description: "The passages of the reading that best answer a question",
   options: z.object({
-    query: z.string().min(1).max(300).describe("Your question or keywords, e.g. “Is the JEF legally binding?”").meta({ autocomplete: "topic" }),
+    query: z
+      .string()
+      .min(1)
+      .max(300)
+      .describe("Your question or keywords, e.g. “Is the JEF legally binding?”")
+      .meta({ autocomplete: "topic" }),
     page: z.number().int().min(1).max(50).default(1).describe("Which page of results (3 per page)"),
   }),
-  examples: ["search Is the JEF legally binding?", "search European Israel", "search PESCO third states"],
+  examples: [
+    "search Is the JEF legally binding?",
+    "search European Israel",
+    "search PESCO third states",
+  ],
   run(core, { query, page }) {
     const hits = core.search.searchParagraphs(query);
     const shown = `“${shorten(query, 80)}”`;
@@ -40,16 +49,34 @@ export default defineCommand({
       });
     }
     const explained = core.search.explain(query);
-    const excerpts = hits.slice(offset, offset + PAGE_SIZE).map((hit) =>
-      paragraphExcerpt(core, hit.documentId, hit.paragraph, explained, hit.node ? { label: hit.node.label, node: nodeRef(hit.node) } : {}),
-    );
+    const excerpts = hits
+      .slice(offset, offset + PAGE_SIZE)
+      .map((hit) =>
+        paragraphExcerpt(
+          core,
+          hit.documentId,
+          hit.paragraph,
+          explained,
+          hit.node ? { label: hit.node.label, node: nodeRef(hit.node) } : {},
+        ),
+      );
     const hasMore = offset + PAGE_SIZE < hits.length;
     return answer("search", `Search: ${shown}`, {
-      notes: explained.expansions.length ? [`Also searched for: ${explained.expansions.join(", ")}.`] : [],
+      notes: explained.expansions.length
+        ? [`Also searched for: ${explained.expansions.join(", ")}.`]
+        : [],
       excerpts,
       related: hits.flatMap((h) => (h.node ? [nodeRef(h.node)] : [])).slice(0, 5),
       followUps: [
-        ...(hasMore ? [{ label: "Next results", command: "search", options: { query: forFollowUp(query), page: page + 1 } }] : []),
+        ...(hasMore
+          ? [
+              {
+                label: "Next results",
+                command: "search",
+                options: { query: forFollowUp(query), page: page + 1 },
+              },
+            ]
+          : []),
         { label: "Counter-arguments", command: "counter", options: { topic: forFollowUp(query) } },
         { label: "Show the sources", command: "sources", options: {} },
       ],

@@ -10,7 +10,11 @@ export default defineCommand({
   options: z.object({}),
   examples: ["sources"],
   run(core) {
-    const sources = documentRefs(core, [], core.corpus.documents.map((d) => d.id));
+    const sources = documentRefs(
+      core,
+      [],
+      core.corpus.documents.map((d) => d.id),
+    );
     return answer("sources", core.corpus.documents.length === 1 ? "The reading" : "The readings", {
       notes: core.corpus.documents.flatMap((doc, i) => [
         citeFull(sources[i] ?? { ...doc, shortCite: "" }),

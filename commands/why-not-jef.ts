@@ -17,23 +17,38 @@ export default defineCommand({
     if (!objection || rebuttals.length === 0) {
       return answer("why-not-jef", "The readings do not discuss the JEF", {
         status: "not-found",
-        notes: ["No reading in the corpus answers the objection about the Joint Expeditionary Force."],
+        notes: [
+          "No reading in the corpus answers the objection about the Joint Expeditionary Force.",
+        ],
         suggestions: ["/search JEF"],
       });
     }
     // The reasons, then what they lead the author to conclude.
-    const conclusions = [...new Set(rebuttals.flatMap((r) => core.corpus.outgoing(r.key, "supports")))].filter((n) => n !== objection);
+    const conclusions = [
+      ...new Set(rebuttals.flatMap((r) => core.corpus.outgoing(r.key, "supports"))),
+    ].filter((n) => n !== objection);
     const excerpts: Excerpt[] = [
-      ...rebuttals.flatMap((r, i) => nodeExcerpts(r, { group: "The reasons the text gives", label: `Reason ${i + 1}: ${r.label}` })),
+      ...rebuttals.flatMap((r, i) =>
+        nodeExcerpts(r, {
+          group: "The reasons the text gives",
+          label: `Reason ${i + 1}: ${r.label}`,
+        }),
+      ),
       ...conclusions.flatMap((c) => nodeExcerpts(c, { group: "What the author concludes" }, 1)),
     ];
     return answer("why-not-jef", "Why a new coalition rather than the JEF?", {
-      notes: [`The objection: ${objection.label}${objection.summary ? ` — ${objection.summary}` : ""}`],
+      notes: [
+        `The objection: ${objection.label}${objection.summary ? ` — ${objection.summary}` : ""}`,
+      ],
       excerpts: dedupe(excerpts),
       related: [objection, ...rebuttals, ...conclusions].map(nodeRef),
       followUps: [
         { label: "Counter-arguments", command: "counter", options: { topic: "JEF" } },
-        { label: "Pillar: coalition", command: "pillar", options: { name: objection.pillar?.split("/").pop() ?? "coalition" } },
+        {
+          label: "Pillar: coalition",
+          command: "pillar",
+          options: { name: objection.pillar?.split("/").pop() ?? "coalition" },
+        },
         { label: "Show the sources", command: "sources", options: {} },
       ],
       sources: documentRefs(core, excerpts),

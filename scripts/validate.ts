@@ -28,11 +28,15 @@ const count = <T>(items: readonly T[], key: (item: T) => string): string =>
     .join(", ");
 
 console.log(`Corpus OK: ${root}`);
-console.log(`  documents:     ${model.documents.length} (${model.documents.map((d) => d.id).join(", ")})`);
+console.log(
+  `  documents:     ${model.documents.length} (${model.documents.map((d) => d.id).join(", ")})`,
+);
 console.log(`  paragraphs:    ${model.documents.reduce((n, d) => n + d.paragraphs.length, 0)}`);
 console.log(`  sections:      ${model.documents.reduce((n, d) => n + d.sections.length, 0)}`);
 console.log(`  nodes:         ${model.nodes.length} (${count(model.nodes, (n) => n.kind)})`);
-console.log(`  relations:     ${model.relations.length} (${count(model.relations, (r) => r.type)})`);
+console.log(
+  `  relations:     ${model.relations.length} (${count(model.relations, (r) => r.type)})`,
+);
 console.log(`  glossary:      ${model.glossary.length} terms`);
 console.log(`  synonym groups: ${model.synonyms.length}`);
 console.log(`  quotes checked: ${result.quotesChecked} (all verbatim)`);

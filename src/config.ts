@@ -20,12 +20,31 @@ const optionalUrl = z
 export const configSchema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_API_URL: optionalUrl,
-  DISCORD_PUBLIC_KEY: optionalText.pipe(z.string().regex(/^[0-9a-f]{64}$/i, "a 64-character hex Ed25519 public key").optional()),
-  DISCORD_APPLICATION_ID: optionalText.pipe(z.string().regex(/^\d{5,25}$/, "a numeric application id (snowflake)").optional()),
-  DISCORD_GUILD_ID: optionalText.pipe(z.string().regex(/^\d{5,25}$/, "a numeric guild id (snowflake)").optional()),
+  DISCORD_PUBLIC_KEY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-f]{64}$/i, "a 64-character hex Ed25519 public key")
+      .optional(),
+  ),
+  DISCORD_APPLICATION_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{5,25}$/, "a numeric application id (snowflake)")
+      .optional(),
+  ),
+  DISCORD_GUILD_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{5,25}$/, "a numeric guild id (snowflake)")
+      .optional(),
+  ),
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith("xoxb-", "a bot token starting with xoxb-").optional()),
-  SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith("xapp-", "an app-level token starting with xapp-").optional()),
+  SLACK_BOT_TOKEN: optionalText.pipe(
+    z.string().startsWith("xoxb-", "a bot token starting with xoxb-").optional(),
+  ),
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z.string().startsWith("xapp-", "an app-level token starting with xapp-").optional(),
+  ),
   SLACK_API_URL: optionalUrl,
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().trim().min(1).default("127.0.0.1"),
@@ -37,7 +56,13 @@ export const configSchema = z.object({
 });
 
 /** The variables whose values must never be printed. */
-export const SECRET_KEYS = ["DISCORD_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "DRILL_SECRET"] as const;
+export const SECRET_KEYS = [
+  "DISCORD_TOKEN",
+  "SLACK_SIGNING_SECRET",
+  "SLACK_BOT_TOKEN",
+  "SLACK_APP_TOKEN",
+  "DRILL_SECRET",
+] as const;
 
 export interface Config {
   readonly discord: {
@@ -68,36 +93,72 @@ export class ConfigError extends Error {
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const result = configSchema.safeParse(env);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${String(issue.path[0] ?? "?")}: expected ${issue.message}`);
-    throw new ConfigError(`Configuration: fix these settings (in the environment or .env):\n${lines.join("\n")}`);
+    const lines = result.error.issues.map(
+      (issue) => `  ${String(issue.path[0] ?? "?")}: expected ${issue.message}`,
+    );
+    throw new ConfigError(
+      `Configuration: fix these settings (in the environment or .env):\n${lines.join("\n")}`,
+    );
   }
   const e = result.data;
   const config: Config = {
-    discord: { token: e.DISCORD_TOKEN, apiUrl: e.DISCORD_API_URL, publicKey: e.DISCORD_PUBLIC_KEY, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID },
-    slack: { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL },
+    discord: {
+      token: e.DISCORD_TOKEN,
+      apiUrl: e.DISCORD_API_URL,
+      publicKey: e.DISCORD_PUBLIC_KEY,
+      applicationId: e.DISCORD_APPLICATION_ID,
+      guildId: e.DISCORD_GUILD_ID,
+    },
+    slack: {
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      botToken: e.SLACK_BOT_TOKEN,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+    },
     http: { port: e.PORT, host: e.HOST },
     logLevel: e.LOG_LEVEL,
     corpusDir: e.CORPUS_DIR ?? defaultCorpusRoot(),
     drillSecret: e.DRILL_SECRET,
-    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, expensivePerMinute: e.RATE_LIMIT_EXPENSIVE_PER_MINUTE },
+    rateLimit: {
+      perMinute: e.RATE_LIMIT_PER_MINUTE,
+      expensivePerMinute: e.RATE_LIMIT_EXPENSIVE_PER_MINUTE,
+    },
   };
-  if (config.discord.publicKey && !config.discord.applicationId) throw new ConfigError("Configuration: DISCORD_PUBLIC_KEY is set, so DISCORD_APPLICATION_ID is needed too.");
+  if (config.discord.publicKey && !config.discord.applicationId)
+    throw new ConfigError(
+      "Configuration: DISCORD_PUBLIC_KEY is set, so DISCORD_APPLICATION_ID is needed too.",
+    );
   if (config.slack.botToken && !config.slack.signingSecret && !config.slack.appToken) {
-    throw new ConfigError("Configuration: SLACK_BOT_TOKEN is set, so SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is needed too.");
+    throw new ConfigError(
+      "Configuration: SLACK_BOT_TOKEN is set, so SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is needed too.",
+    );
   }
   return deepFreeze(config);
 }
 
 /** Which front ends the configuration asks for; the console when no chat platform is set up. */
-export function modes(config: Config): { discordGateway: boolean; discordHttp: boolean; slackHttp: boolean; slackSocket: boolean; console: boolean } {
+export function modes(config: Config): {
+  discordGateway: boolean;
+  discordHttp: boolean;
+  slackHttp: boolean;
+  slackSocket: boolean;
+  console: boolean;
+} {
   const discordGateway = !!config.discord.token;
   const discordHttp = !!config.discord.publicKey && !!config.discord.applicationId;
   const slackSocket = !!config.slack.appToken && !!config.slack.botToken;
   const slackHttp = !slackSocket && !!config.slack.signingSecret && !!config.slack.botToken;
-  return { discordGateway, discordHttp, slackHttp, slackSocket, console: !(discordGateway || discordHttp || slackHttp || slackSocket) };
+  return {
+    discordGateway,
+    discordHttp,
+    slackHttp,
+    slackSocket,
+    console: !(discordGateway || discordHttp || slackHttp || slackSocket),
+  };
 }
 
 function deepFreeze<T extends object>(value: T): T {
-  for (const child of Object.values(value)) if (child && typeof child === "object") deepFreeze(child);
+  for (const child of Object.values(value))
+    if (child && typeof child === "object") deepFreeze(child);
   return Object.freeze(value);
 }

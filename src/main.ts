@@ -30,8 +30,14 @@ async function startChatAdapters(_core: Core, _config: Config, _logger: Logger):
 
 async function main(): Promise<number> {
   const config = parseConfig(process.env);
-  const logger = createLogger(config.logLevel, SECRET_KEYS.map((k) => process.env[k]));
-  const core = createCore(config.corpusDir, config.drillSecret ? { stateSecret: config.drillSecret } : {});
+  const logger = createLogger(
+    config.logLevel,
+    SECRET_KEYS.map((k) => process.env[k]),
+  );
+  const core = createCore(
+    config.corpusDir,
+    config.drillSecret ? { stateSecret: config.drillSecret } : {},
+  );
   const wanted = modes(config);
 
   if (wanted.console) {
@@ -47,7 +53,12 @@ async function main(): Promise<number> {
 
   const { routes, stops } = await startChatAdapters(core, config, logger);
   if (Object.keys(routes).length > 0) {
-    const http = await startHttpServer({ host: config.http.host, port: config.http.port, routes, logger });
+    const http = await startHttpServer({
+      host: config.http.host,
+      port: config.http.port,
+      routes,
+      logger,
+    });
     stops.unshift(() => http.close());
   }
   await new Promise<void>((resolve) => {
@@ -59,7 +70,8 @@ async function main(): Promise<number> {
     process.once("SIGINT", shutdown);
   });
   // Stop accepting first, then let in-flight work finish and close gateways and sockets.
-  for (const stop of stops) await stop().catch((error: unknown) => logger.warn({ err: error }, "error while stopping"));
+  for (const stop of stops)
+    await stop().catch((error: unknown) => logger.warn({ err: error }, "error while stopping"));
   logger.info("stopped");
   return 0;
 }
@@ -70,7 +82,9 @@ main().then(
   },
   (error: unknown) => {
     const known = error instanceof CorpusError || error instanceof ConfigError;
-    process.stderr.write(`${known ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `${known ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

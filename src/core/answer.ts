@@ -113,12 +113,22 @@ export interface Answer {
   readonly page?: { readonly offset: number; readonly size: number; readonly total: number };
   readonly attachments?: readonly Attachment[];
   readonly replyRequest?: ReplyRequest;
+  /**
+   * A plain-text form of the answer for pasting into a case file (e.g. an evidence card): our
+   * lines marked as ours, verbatim quotes in quotation marks with their cites. Renderers may offer
+   * it as a code block or a text file.
+   */
+  readonly copyText?: string;
   /** Set on `status: "error"`: the code to quote when reporting the problem; the cause is logged. */
   readonly reference?: string;
 }
 
 /** The fields every answer has, so commands only spell out what they use. */
-export function answer(command: string, title: string, parts: Partial<Omit<Answer, "command" | "title">> = {}): Answer {
+export function answer(
+  command: string,
+  title: string,
+  parts: Partial<Omit<Answer, "command" | "title">> = {},
+): Answer {
   return {
     status: "ok",
     notes: [],

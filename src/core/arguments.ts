@@ -34,14 +34,19 @@ export function parseArguments(command: Command, text: string): ParsedArguments 
         continue;
       }
       const value = inline ?? words[++i];
-      if (value === undefined) return { ok: false, problem: `--${name} needs a value`, suggestions: [] };
+      if (value === undefined)
+        return { ok: false, problem: `--${name} needs a value`, suggestions: [] };
       options[name] = coerce(spec, value);
     } else if (colon && byName.has(colon[1] as string)) {
       const spec = byName.get(colon[1] as string) as OptionSpec;
       // Discord-style `query:why not` — the value runs until the next `name:` word.
       const parts = [colon[2] ?? ""];
-      while (i + 1 < words.length && !isNamed(words[i + 1] as string, byName)) parts.push(words[++i] as string);
-      options[spec.name] = coerce(spec, spec.type === "string" ? parts.join(" ").trim() : (parts[0] as string));
+      while (i + 1 < words.length && !isNamed(words[i + 1] as string, byName))
+        parts.push(words[++i] as string);
+      options[spec.name] = coerce(
+        spec,
+        spec.type === "string" ? parts.join(" ").trim() : (parts[0] as string),
+      );
       if (spec.type !== "string") positional.push(...parts.slice(1));
     } else {
       positional.push(word);
@@ -49,10 +54,12 @@ export function parseArguments(command: Command, text: string): ParsedArguments 
   }
 
   const open = specs.filter((s) => s.type !== "boolean" && !(s.name in options));
+  // The last open text option is greedy: `/search why not the JEF` is one query.
+  const greedy = open.findLastIndex((s) => s.type === "string" && !s.choices);
   for (let index = 0; index < open.length && positional.length > 0; index++) {
     const spec = open[index] as OptionSpec;
-    const isLast = index === open.length - 1;
-    const value = spec.type === "string" && isLast ? positional.splice(0).join(" ") : (positional.shift() as string);
+    const value =
+      index === greedy ? positional.splice(0).join(" ") : (positional.shift() as string);
     options[spec.name] = coerce(spec, value);
   }
   if (positional.length > 0) {
@@ -80,7 +87,11 @@ function coerce(spec: OptionSpec, value: string): OptionValue {
   return value;
 }
 
-function unknownOption(command: Command, name: string, specs: readonly OptionSpec[]): ParsedArguments {
+function unknownOption(
+  command: Command,
+  name: string,
+  specs: readonly OptionSpec[],
+): ParsedArguments {
   const known = specs.map((s) => s.name);
   const near = closest(name, known);
   return {
@@ -91,9 +102,17 @@ function unknownOption(command: Command, name: string, specs: readonly OptionSpe
 }
 
 /** The text form of a command with options, e.g. `/search --query "why not" --page 2`. */
-export function formatCommandLine(command: string, options: Readonly<Record<string, OptionValue>>): string {
+export function formatCommandLine(
+  command: string,
+  options: Readonly<Record<string, OptionValue>>,
+): string {
   const entries = Object.entries(options);
-  const quote = (v: OptionValue) => (typeof v === "string" && /[\s"']/.test(v) ? `"${v.replace(/"/g, "'")}"` : String(v));
-  if (entries.length === 1 && typeof entries[0]?.[1] === "string") return `/${command} ${entries[0][1]}`;
-  return [`/${command}`, ...entries.map(([k, v]) => (v === true ? `--${k}` : `--${k} ${quote(v)}`))].join(" ");
+  const quote = (v: OptionValue) =>
+    typeof v === "string" && /[\s"']/.test(v) ? `"${v.replace(/"/g, "'")}"` : String(v);
+  if (entries.length === 1 && typeof entries[0]?.[1] === "string")
+    return `/${command} ${entries[0][1]}`;
+  return [
+    `/${command}`,
+    ...entries.map(([k, v]) => (v === true ? `--${k}` : `--${k} ${quote(v)}`)),
+  ].join(" ");
 }

@@ -2,7 +2,20 @@
 import type { DocumentRef, SourceRef } from "./answer.js";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTHS_LONG = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_LONG = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** "2023-12-06" → "6 Dec 2023" */
 export function shortDate(iso: string): string {
@@ -24,7 +37,9 @@ export function citeLocation(source: SourceRef): string {
 /** "Anisova, ELN, 6 Dec 2023, ¶13" */
 export function citeShort(source: SourceRef, documents: readonly DocumentRef[]): string {
   const doc = documents.find((d) => d.id === source.documentId);
-  return doc ? `${doc.shortCite}, ¶${source.paragraph}` : `${source.documentId}, ¶${source.paragraph}`;
+  return doc
+    ? `${doc.shortCite}, ¶${source.paragraph}`
+    : `${source.documentId}, ¶${source.paragraph}`;
 }
 
 /** A link to the source page (the paragraph number travels in the visible text). */

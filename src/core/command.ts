@@ -17,7 +17,14 @@ import type { Answer } from "./answer.js";
 import type { Core } from "./core.js";
 
 /** Where an option's autocomplete suggestions come from. */
-export const AUTOCOMPLETE_SOURCES = ["pillar", "node", "claim", "objection", "glossary", "topic"] as const;
+export const AUTOCOMPLETE_SOURCES = [
+  "pillar",
+  "node",
+  "claim",
+  "objection",
+  "glossary",
+  "topic",
+] as const;
 export type AutocompleteSource = (typeof AUTOCOMPLETE_SOURCES)[number];
 
 export interface CommandDefinition<S extends z.ZodObject = z.ZodObject> {
@@ -83,14 +90,20 @@ export function optionSpecs(command: Command): readonly OptionSpec[] {
   const specs = Object.entries(schema.properties ?? {}).map(([name, property]): OptionSpec => {
     const type = property.type ?? property.anyOf?.find((p) => p.type)?.type ?? "string";
     if (!["string", "integer", "number", "boolean"].includes(type)) {
-      throw new TypeError(`Command /${command.name}: option "${name}" has type ${type}; options must be strings, numbers or booleans`);
+      throw new TypeError(
+        `Command /${command.name}: option "${name}" has type ${type}; options must be strings, numbers or booleans`,
+      );
     }
     if (!property.description) {
-      throw new TypeError(`Command /${command.name}: option "${name}" needs a .describe() text for Discord and Slack`);
+      throw new TypeError(
+        `Command /${command.name}: option "${name}" needs a .describe() text for Discord and Slack`,
+      );
     }
     const autocomplete = property.autocomplete as AutocompleteSource | undefined;
     if (autocomplete !== undefined && !AUTOCOMPLETE_SOURCES.includes(autocomplete)) {
-      throw new TypeError(`Command /${command.name}: option "${name}" names an unknown autocomplete source "${autocomplete}"`);
+      throw new TypeError(
+        `Command /${command.name}: option "${name}" names an unknown autocomplete source "${autocomplete}"`,
+      );
     }
     return {
       name,
@@ -115,13 +128,17 @@ const NAME = /^[a-z0-9][a-z0-9-]{0,31}$/;
 export function checkCatalogue(commands: readonly Command[]): void {
   const seen = new Set<string>();
   for (const command of commands) {
-    if (!NAME.test(command.name)) throw new TypeError(`Command "${command.name}": names are 1–32 lower-case letters, digits or hyphens`);
+    if (!NAME.test(command.name))
+      throw new TypeError(
+        `Command "${command.name}": names are 1–32 lower-case letters, digits or hyphens`,
+      );
     if (seen.has(command.name)) throw new TypeError(`Command /${command.name} is defined twice`);
     seen.add(command.name);
     if (command.description.length < 1 || command.description.length > 100) {
       throw new TypeError(`Command /${command.name}: the description must be 1–100 characters`);
     }
-    if (command.examples.length === 0) throw new TypeError(`Command /${command.name}: give at least one example`);
+    if (command.examples.length === 0)
+      throw new TypeError(`Command /${command.name}: give at least one example`);
     optionSpecs(command);
   }
 }

@@ -3,8 +3,8 @@
  * It knows nothing of Discord, Slack or terminals.
  */
 import { randomBytes } from "node:crypto";
-import { loadTrustedCorpus } from "./corpus/pipeline.js";
 import type { CorpusModel } from "./corpus/model.js";
+import { loadTrustedCorpus } from "./corpus/pipeline.js";
 import { SearchIndex } from "./search/index.js";
 
 export interface Core {
@@ -30,6 +30,8 @@ export interface CoreOptions {
  */
 export function createCore(corpusRoot: string, options: CoreOptions = {}): Core {
   const corpus = loadTrustedCorpus(corpusRoot);
-  const search = options.serialisedIndex ? SearchIndex.load(corpus, options.serialisedIndex) : SearchIndex.build(corpus);
+  const search = options.serialisedIndex
+    ? SearchIndex.load(corpus, options.serialisedIndex)
+    : SearchIndex.build(corpus);
   return { corpus, search, stateSecret: options.stateSecret ?? randomBytes(32).toString("hex") };
 }

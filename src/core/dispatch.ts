@@ -21,10 +21,17 @@ export function findCommand(catalogue: readonly Command[], name: string): Comman
 /** An answer for a command name that is not in the catalogue, with the nearest names. */
 export function unknownCommand(catalogue: readonly Command[], name: string): Answer {
   const shown = shorten(sanitizeText(name), 40);
-  const near = closest(name.replace(/^\//, ""), catalogue.map((c) => c.name));
+  const near = closest(
+    name.replace(/^\//, ""),
+    catalogue.map((c) => c.name),
+  );
   return answer("help", `There is no /${shown} command`, {
     status: "not-found",
-    notes: [near.length ? `Did you mean ${near.map((n) => `/${n}`).join(" or ")}?` : "Try /help for the list of commands."],
+    notes: [
+      near.length
+        ? `Did you mean ${near.map((n) => `/${n}`).join(" or ")}?`
+        : "Try /help for the list of commands.",
+    ],
     suggestions: near.map((n) => `/${n}`),
   });
 }
@@ -44,18 +51,26 @@ export async function runCommandText(
     return answer(command.name, `/${command.name}: ${parsed.problem}`, {
       status: "invalid-input",
       notes: [parsed.problem],
-      suggestions: parsed.suggestions.length ? parsed.suggestions : command.examples.map((e) => `/${e}`),
+      suggestions: parsed.suggestions.length
+        ? parsed.suggestions
+        : command.examples.map((e) => `/${e}`),
     });
   }
   return executeCommand(core, command, parsed.options, hooks);
 }
 
 /** A console line: `/name args`, `name args` for a known command, or a question to search. */
-export async function runLine(core: Core, catalogue: readonly Command[], line: string, hooks: ExecuteHooks = {}): Promise<Answer> {
+export async function runLine(
+  core: Core,
+  catalogue: readonly Command[],
+  line: string,
+  hooks: ExecuteHooks = {},
+): Promise<Answer> {
   const text = sanitizeText(line);
   const [first = "", ...rest] = text.split(" ");
   if (first.startsWith("/")) return runCommandText(core, catalogue, first, rest.join(" "), hooks);
-  if (findCommand(catalogue, first)) return runCommandText(core, catalogue, first, rest.join(" "), hooks);
+  if (findCommand(catalogue, first))
+    return runCommandText(core, catalogue, first, rest.join(" "), hooks);
   const search = findCommand(catalogue, DEFAULT_COMMAND);
   if (!search || text === "") return unknownCommand(catalogue, first);
   // A question is taken whole, so words like "note:" or "--" in it are not read as options.

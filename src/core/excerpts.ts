@@ -1,6 +1,7 @@
 /** Turning model objects into answer parts, so every command cites the same way. */
-import { shortDate } from "./cite.js";
+
 import type { DocumentRef, Excerpt, NodeRef, SourceRef } from "./answer.js";
+import { shortDate } from "./cite.js";
 import type { Core } from "./core.js";
 import type { Citation, MapNode, Quote } from "./corpus/model.js";
 import type { Paragraph } from "./corpus/text.js";
@@ -16,8 +17,14 @@ export function nodeRef(node: MapNode): NodeRef {
 }
 
 /** A node's quotes as excerpts, labelled with the node's (our) label. */
-export function nodeExcerpts(node: MapNode, extra: Partial<Excerpt> = {}, limit = Number.POSITIVE_INFINITY): Excerpt[] {
-  return node.quotes.slice(0, limit).map((quote) => quoteExcerpt(quote, { label: node.label, node: nodeRef(node), ...extra }));
+export function nodeExcerpts(
+  node: MapNode,
+  extra: Partial<Excerpt> = {},
+  limit = Number.POSITIVE_INFINITY,
+): Excerpt[] {
+  return node.quotes
+    .slice(0, limit)
+    .map((quote) => quoteExcerpt(quote, { label: node.label, node: nodeRef(node), ...extra }));
 }
 
 export function quoteExcerpt(quote: Quote, extra: Partial<Excerpt> = {}): Excerpt {
@@ -25,7 +32,13 @@ export function quoteExcerpt(quote: Quote, extra: Partial<Excerpt> = {}): Excerp
 }
 
 /** A whole paragraph as an excerpt, with the sentences that match `terms` highlighted. */
-export function paragraphExcerpt(core: Core, documentId: string, paragraph: Paragraph, query: { original: readonly string[]; expansions: readonly string[] }, extra: Partial<Excerpt> = {}): Excerpt {
+export function paragraphExcerpt(
+  core: Core,
+  documentId: string,
+  paragraph: Paragraph,
+  query: { original: readonly string[]; expansions: readonly string[] },
+  extra: Partial<Excerpt> = {},
+): Excerpt {
   const doc = core.corpus.document(documentId);
   const section = doc?.sections.find((s) => s.id === paragraph.sectionId);
   const highlights = bestSentences(paragraph.text, query);
@@ -45,13 +58,20 @@ export function paragraphExcerpt(core: Core, documentId: string, paragraph: Para
 }
 
 /** Highlights at most two sentences: those matching most of the student's own words. */
-function bestSentences(text: string, query: { original: readonly string[]; expansions: readonly string[] }): string[] {
+function bestSentences(
+  text: string,
+  query: { original: readonly string[]; expansions: readonly string[] },
+): string[] {
   const own = new Set(contentTerms(query.original.join(" ")));
   const added = new Set(contentTerms(query.expansions.join(" ")));
-  const matches = (wanted: Set<string>, term: string) => wanted.has(term) || [...wanted].some((w) => w.length >= 4 && term.startsWith(w));
+  const matches = (wanted: Set<string>, term: string) =>
+    wanted.has(term) || [...wanted].some((w) => w.length >= 4 && term.startsWith(w));
   const scored = splitSentences(text).map((s) => {
     const terms = new Set(contentTerms(s.text));
-    const score = [...terms].reduce((sum, t) => sum + (matches(own, t) ? 2 : matches(added, t) ? 1 : 0), 0);
+    const score = [...terms].reduce(
+      (sum, t) => sum + (matches(own, t) ? 2 : matches(added, t) ? 1 : 0),
+      0,
+    );
     return { text: s.text, score };
   });
   const best = Math.max(0, ...scored.map((s) => s.score));
@@ -66,12 +86,26 @@ function bestSentences(text: string, query: { original: readonly string[]; expan
 }
 
 /** The readings an answer cites, in order of first citation. */
-export function documentRefs(core: Core, excerpts: readonly Excerpt[], extra: readonly string[] = []): DocumentRef[] {
+export function documentRefs(
+  core: Core,
+  excerpts: readonly Excerpt[],
+  extra: readonly string[] = [],
+): DocumentRef[] {
   const ids = [...new Set([...excerpts.map((e) => e.source.documentId), ...extra])];
   return ids.flatMap((id) => {
     const doc = core.corpus.document(id);
     return doc
-      ? [{ id, title: doc.title, author: doc.author, publisher: doc.publisher, date: doc.date, url: doc.url, shortCite: `${doc.authorShort}, ${doc.publisherShort}, ${shortDate(doc.date)}` }]
+      ? [
+          {
+            id,
+            title: doc.title,
+            author: doc.author,
+            publisher: doc.publisher,
+            date: doc.date,
+            url: doc.url,
+            shortCite: `${doc.authorShort}, ${doc.publisherShort}, ${shortDate(doc.date)}`,
+          },
+        ]
       : [];
   });
 }

@@ -37,7 +37,9 @@ export async function executeCommand(
     const text = sanitizeText(value);
     if (spec.maxLength !== undefined && text.length > spec.maxLength) {
       cleaned[spec.name] = shorten(text, spec.maxLength).replace(/…$/, "");
-      notes.push(`Your ${spec.name} was longer than ${spec.maxLength} characters, so only its start was used.`);
+      notes.push(
+        `Your ${spec.name} was longer than ${spec.maxLength} characters, so only its start was used.`,
+      );
     } else if (text !== "") cleaned[spec.name] = text;
   }
 
@@ -62,7 +64,9 @@ export async function executeCommand(
     return answer(command.name, `/${command.name} failed`, {
       status: "error",
       reference,
-      notes: [`Something went wrong on our side while answering. Please try again; if it keeps failing, tell your tutor the reference ${reference}.`],
+      notes: [
+        `Something went wrong on our side while answering. Please try again; if it keeps failing, tell your tutor the reference ${reference}.`,
+      ],
     });
   }
 }

@@ -6,16 +6,18 @@
 /** No option value is longer than this before schema checks, whatever the platform sends. */
 export const MAX_INPUT_LENGTH = 2000;
 
-// C0/C1 controls, bidi overrides and zero-width characters: invisible, and used to spoof text.
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+// Control and format characters (C0/C1 controls, bidi overrides, zero-width characters): invisible,
+// and used to spoof text. Whitespace is folded to spaces first, so words stay apart.
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 
 /** Normalises user text (NFKC), removes invisible characters and folds whitespace. */
 export function sanitizeText(text: string, maxLength = MAX_INPUT_LENGTH): string {
   return text
     .slice(0, maxLength * 4)
     .normalize("NFKC")
-    .replace(INVISIBLE, "")
     .replace(/\s+/g, " ")
+    .replace(INVISIBLE, "")
+    .replace(/ {2,}/g, " ")
     .trim()
     .slice(0, maxLength);
 }
@@ -32,6 +34,7 @@ export function shorten(text: string, max: number): string {
 export function splitWords(line: string): string[] {
   const words: string[] = [];
   const pattern = /"([^"]*)"|'([^']*)'|“([^”]*)”|(\S+)/g;
-  for (const match of line.matchAll(pattern)) words.push(match[1] ?? match[2] ?? match[3] ?? match[4] ?? "");
+  for (const match of line.matchAll(pattern))
+    words.push(match[1] ?? match[2] ?? match[3] ?? match[4] ?? "");
   return words;
 }

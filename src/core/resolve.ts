@@ -36,7 +36,8 @@ export function resolveByName(nodes: readonly MapNode[], input: string): Resolut
   for (const node of nodes) for (const name of namesOf(node)) byKey.set(nameKey(name), node);
   const near = closest(key, byKey.keys(), 5).map((k) => byKey.get(k) as MapNode);
   const distinct = [...new Set(near)];
-  if (distinct.length === 1) return { kind: "corrected", value: distinct[0] as MapNode, from: input };
+  if (distinct.length === 1)
+    return { kind: "corrected", value: distinct[0] as MapNode, from: input };
   return { kind: "none", suggestions: (distinct.length ? distinct : nodes).map((n) => n.id) };
 }
 
@@ -45,12 +46,19 @@ export function resolvePillar(core: Core, input: string): Resolution<MapNode> {
 }
 
 /** A node by id (or `doc/id`), by exact label, or else the best search match among `kinds`. */
-export function resolveNode(core: Core, input: string, kinds?: readonly NodeKind[]): MapNode | undefined {
-  const allowed = (node: MapNode | undefined): node is MapNode => !!node && (!kinds || kinds.includes(node.kind));
+export function resolveNode(
+  core: Core,
+  input: string,
+  kinds?: readonly NodeKind[],
+): MapNode | undefined {
+  const allowed = (node: MapNode | undefined): node is MapNode =>
+    !!node && (!kinds || kinds.includes(node.kind));
   const byId = core.corpus.node(input.trim().toLowerCase());
   if (allowed(byId)) return byId;
   const key = nameKey(input);
-  const byLabel = core.corpus.nodes.find((n) => allowed(n) && namesOf(n).some((name) => nameKey(name) === key));
+  const byLabel = core.corpus.nodes.find(
+    (n) => allowed(n) && namesOf(n).some((name) => nameKey(name) === key),
+  );
   if (byLabel) return byLabel;
   return core.search.searchNodes(input, kinds)[0]?.node;
 }

@@ -18,6 +18,7 @@ export function splitSentences(paragraph: string): SentenceSpan[] {
     start = end;
     while (start < paragraph.length && /\s/.test(paragraph[start] as string)) start++;
   }
-  if (start < paragraph.length) spans.push({ text: paragraph.slice(start), start, end: paragraph.length });
+  if (start < paragraph.length)
+    spans.push({ text: paragraph.slice(start), start, end: paragraph.length });
   return spans;
 }

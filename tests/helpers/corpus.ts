@@ -33,7 +33,8 @@ export function corpusCopy(sources: readonly string[], edits: readonly Edit[] = 
     const path = join(root, edit.file);
     const before = readFileSync(path, "utf8");
     const after = before.replace(edit.from, edit.to);
-    if (after === before) throw new Error(`test edit did not apply to ${edit.file}: ${String(edit.from)}`);
+    if (after === before)
+      throw new Error(`test edit did not apply to ${edit.file}: ${String(edit.from)}`);
     writeFileSync(path, after);
   }
   return root;

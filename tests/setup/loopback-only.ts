@@ -10,7 +10,8 @@ export function isLoopback(host: string | undefined): boolean {
   if (!host) return true; // Node defaults to localhost
   if (LOOPBACK_NAMES.has(host)) return true;
   if (isIP(host) === 4) return host.startsWith("127.");
-  if (isIP(host) === 6) return host === "::1" || host === "0:0:0:0:0:0:0:1" || host.startsWith("::ffff:127.");
+  if (isIP(host) === 6)
+    return host === "::1" || host === "0:0:0:0:0:0:0:1" || host.startsWith("::ffff:127.");
   return false;
 }
 
@@ -25,7 +26,9 @@ Socket.prototype.connect = function guardedConnect(this: Socket, ...args: unknow
     host = typeof second === "string" ? second : undefined;
   }
   if (!isLoopback(host)) {
-    throw new Error(`loopback-only: tests may not connect to ${host}; point the client at a local fake`);
+    throw new Error(
+      `loopback-only: tests may not connect to ${host}; point the client at a local fake`,
+    );
   }
   return (originalConnect as (...a: unknown[]) => Socket).apply(this, args);
 } as typeof Socket.prototype.connect;

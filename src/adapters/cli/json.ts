@@ -12,6 +12,13 @@ export function answerToJson(answer: Answer): Record<string, unknown> {
   return {
     formatVersion: JSON_FORMAT_VERSION,
     ...rest,
-    ...(attachments ? { attachments: attachments.map(({ data, ...meta }) => ({ ...meta, bytes: data.byteLength })) } : {}),
+    ...(attachments
+      ? {
+          attachments: attachments.map(({ data, ...meta }) => ({
+            ...meta,
+            bytes: data.byteLength,
+          })),
+        }
+      : {}),
   };
 }

@@ -27,13 +27,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     return name ? 0 : 2;
   }
   const core = createCore(process.env.CORPUS_DIR || defaultCorpusRoot());
-  const quoted = rest.map((a) => (/\s/.test(a) && !/^--/.test(a) ? `"${a.replace(/"/g, "'")}"` : a)).join(" ");
+  const quoted = rest
+    .map((a) => (/\s/.test(a) && !/^--/.test(a) ? `"${a.replace(/"/g, "'")}"` : a))
+    .join(" ");
   const answer: Answer = await runCommandText(core, catalogue, name, quoted, {
-    onError: (error, reference) => process.stderr.write(`${reference}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+    onError: (error, reference) =>
+      process.stderr.write(
+        `${reference}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      ),
   });
   if (json) process.stdout.write(`${JSON.stringify(answerToJson(answer), null, 2)}\n`);
-  else process.stdout.write(`${renderTerminal(answer, { color: !!process.stdout.isTTY, width: process.stdout.columns ?? 100 })}\n`);
-  if (answer.status === "invalid-input" || (answer.status === "not-found" && answer.command === "help" && name !== "help")) {
+  else
+    process.stdout.write(
+      `${renderTerminal(answer, { color: !!process.stdout.isTTY, width: process.stdout.columns ?? 100 })}\n`,
+    );
+  if (
+    answer.status === "invalid-input" ||
+    (answer.status === "not-found" && answer.command === "help" && name !== "help")
+  ) {
     process.stderr.write(`\n${USAGE}\n`);
     return 2;
   }
@@ -45,7 +56,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`${error instanceof CorpusError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof CorpusError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -7,8 +7,8 @@ import type { Readable, Writable } from "node:stream";
 import type { Answer, ReplyRequest } from "../../core/answer.js";
 import type { Command } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
-import { executeCommand } from "../../core/execute.js";
 import { findCommand, runLine } from "../../core/dispatch.js";
+import { executeCommand } from "../../core/execute.js";
 import type { Logger } from "../../logger.js";
 import { renderTerminal } from "./render.js";
 
@@ -21,7 +21,11 @@ export interface ConsoleOptions {
 }
 
 /** Runs until the input ends or the user types `exit`; resolves when closed. */
-export function runConsole(core: Core, catalogue: readonly Command[], options: ConsoleOptions): Promise<void> {
+export function runConsole(
+  core: Core,
+  catalogue: readonly Command[],
+  options: ConsoleOptions,
+): Promise<void> {
   const names = catalogue.map((c) => `/${c.name}`);
   const rl = createInterface({
     input: options.input,
@@ -33,7 +37,10 @@ export function runConsole(core: Core, catalogue: readonly Command[], options: C
     },
   });
   const write = (text: string) => options.output.write(`${text}\n`);
-  const hooks = { onError: (error: unknown, reference: string, command: string) => options.logger?.error({ err: error, reference, command }, "command failed") };
+  const hooks = {
+    onError: (error: unknown, reference: string, command: string) =>
+      options.logger?.error({ err: error, reference, command }, "command failed"),
+  };
   let pendingReply: ReplyRequest | undefined;
 
   write("Debate-prep assistant — type /help for commands, a question to search, or exit to leave.");
@@ -56,7 +63,12 @@ export function runConsole(core: Core, catalogue: readonly Command[], options: C
         pendingReply = undefined;
         const command = findCommand(catalogue, request.command);
         result = command
-          ? await executeCommand(core, command, { ...request.options, [request.replyOption]: text }, hooks)
+          ? await executeCommand(
+              core,
+              command,
+              { ...request.options, [request.replyOption]: text },
+              hooks,
+            )
           : await runLine(core, catalogue, text, hooks);
       } else {
         result = await runLine(core, catalogue, text, hooks);

@@ -11,15 +11,26 @@ export interface TerminalStyle {
   readonly width: number;
 }
 
-const ANSI = { bold: "\x1b[1m", dim: "\x1b[2m", italic: "\x1b[3m", cyan: "\x1b[36m", yellow: "\x1b[33m", red: "\x1b[31m", green: "\x1b[32m", reset: "\x1b[0m" };
+const ANSI = {
+  bold: "\x1b[1m",
+  dim: "\x1b[2m",
+  italic: "\x1b[3m",
+  cyan: "\x1b[36m",
+  yellow: "\x1b[33m",
+  red: "\x1b[31m",
+  green: "\x1b[32m",
+  reset: "\x1b[0m",
+};
 
 /** Removes escape sequences and control characters, so no text can drive the terminal. */
 export function escapeTerminal(text: string): string {
-  return text.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, "").replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, "");
+  // \p{Cc} covers ESC, so CSI sequences go whole, then any control character left.
+  return text.replace(/\p{Cc}\[[0-9;?]*[ -/]*[@-~]/gu, "").replace(/\p{Cc}/gu, "");
 }
 
 export function renderTerminal(answer: Answer, style: TerminalStyle): string {
-  const paint = (code: keyof typeof ANSI, text: string) => (style.color ? `${ANSI[code]}${text}${ANSI.reset}` : text);
+  const paint = (code: keyof typeof ANSI, text: string) =>
+    style.color ? `${ANSI[code]}${text}${ANSI.reset}` : text;
   const width = Math.max(40, Math.min(style.width, 120));
   const lines: string[] = [];
   const titleColor = answer.status === "ok" ? "cyan" : answer.status === "error" ? "red" : "yellow";
@@ -28,7 +39,10 @@ export function renderTerminal(answer: Answer, style: TerminalStyle): string {
 
   if (answer.notes.length > 0) {
     lines.push(paint("dim", "Editor's notes (our words, not the author's):"));
-    for (const note of answer.notes) lines.push(...wrap(escapeTerminal(note), width, "  • ", "    ").map((l) => paint("italic", l)));
+    for (const note of answer.notes)
+      lines.push(
+        ...wrap(escapeTerminal(note), width, "  • ", "    ").map((l) => paint("italic", l)),
+      );
   }
 
   let group: string | undefined;
@@ -40,28 +54,72 @@ export function renderTerminal(answer: Answer, style: TerminalStyle): string {
     lines.push(...renderExcerpt(excerpt, index, answer, width, paint));
   });
 
-  if (answer.suggestions.length > 0) lines.push("", `Try: ${answer.suggestions.map(escapeTerminal).join("  ·  ")}`);
-  if (answer.followUps.length > 0) {
-    lines.push("", paint("dim", `Next: ${answer.followUps.map((f) => escapeTerminal(formatCommandLine(f.command, f.options))).join("  ·  ")}`));
+  if (answer.copyText) {
+    lines.push("", paint("dim", "Plain text to copy (our lines are marked; quotes are verbatim):"));
+    for (const line of answer.copyText.split("\n")) lines.push(`  ${escapeTerminal(line)}`);
   }
-  if (answer.replyRequest) lines.push("", paint("yellow", `${escapeTerminal(answer.replyRequest.prompt)} (type your reply on the next line)`));
-  for (const attachment of answer.attachments ?? []) lines.push("", `Attachment: ${escapeTerminal(attachment.filename)} — ${escapeTerminal(attachment.description)}`);
+  if (answer.suggestions.length > 0)
+    lines.push("", `Try: ${answer.suggestions.map(escapeTerminal).join("  ·  ")}`);
+  if (answer.followUps.length > 0) {
+    lines.push(
+      "",
+      paint(
+        "dim",
+        `Next: ${answer.followUps.map((f) => escapeTerminal(formatCommandLine(f.command, f.options))).join("  ·  ")}`,
+      ),
+    );
+  }
+  if (answer.replyRequest)
+    lines.push(
+      "",
+      paint(
+        "yellow",
+        `${escapeTerminal(answer.replyRequest.prompt)} (type your reply on the next line)`,
+      ),
+    );
+  for (const attachment of answer.attachments ?? [])
+    lines.push(
+      "",
+      `Attachment: ${escapeTerminal(attachment.filename)} — ${escapeTerminal(attachment.description)}`,
+    );
   if (answer.sources.length > 0) {
     lines.push("", paint("dim", "Source:"));
-    for (const doc of answer.sources) lines.push(...wrap(escapeTerminal(citeFull(doc)), width, "  ", "  ").map((l) => paint("dim", l)));
+    for (const doc of answer.sources)
+      lines.push(
+        ...wrap(escapeTerminal(citeFull(doc)), width, "  ", "  ").map((l) => paint("dim", l)),
+      );
   }
   return lines.join("\n");
 }
 
-function renderExcerpt(excerpt: Excerpt, index: number, answer: Answer, width: number, paint: (code: keyof typeof ANSI, text: string) => string): string[] {
+function renderExcerpt(
+  excerpt: Excerpt,
+  index: number,
+  answer: Answer,
+  width: number,
+  paint: (code: keyof typeof ANSI, text: string) => string,
+): string[] {
   const lines: string[] = [""];
-  if (excerpt.label) lines.push(paint("bold", `${index + 1}. ${escapeTerminal(excerpt.label)}`) + paint("dim", " (our label)"));
+  if (excerpt.label)
+    lines.push(
+      paint("bold", `${index + 1}. ${escapeTerminal(excerpt.label)}`) +
+        paint("dim", " (our label)"),
+    );
   else lines.push(paint("bold", `${index + 1}.`));
   const before = excerpt.elided?.before ? "… " : "";
   const after = excerpt.elided?.after ? " …" : "";
-  lines.push(...wrap(`“${before}${escapeTerminal(excerpt.quote)}${after}”`, width, "   │ ", "   │ "));
-  const section = excerpt.source.sectionEditorial ? `${excerpt.source.section} (section name ours)` : excerpt.source.section;
-  lines.push(paint("dim", `   — ${escapeTerminal(citeShort(excerpt.source, answer.sources))} · ${escapeTerminal(section)}`));
+  lines.push(
+    ...wrap(`“${before}${escapeTerminal(excerpt.quote)}${after}”`, width, "   │ ", "   │ "),
+  );
+  const section = excerpt.source.sectionEditorial
+    ? `${excerpt.source.section} (section name ours)`
+    : excerpt.source.section;
+  lines.push(
+    paint(
+      "dim",
+      `   — ${escapeTerminal(citeShort(excerpt.source, answer.sources))} · ${escapeTerminal(section)}`,
+    ),
+  );
   return lines;
 }
 

@@ -6,7 +6,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { Logger } from "../../logger.js";
 
-export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
+export type RouteHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+) => void | Promise<void>;
 
 export interface HttpServerOptions {
   readonly host: string;
@@ -47,7 +50,10 @@ export async function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES)
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  response.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+  });
   response.end(text);
 }
 
@@ -67,7 +73,10 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
       .then(() => handler(request, response))
       .catch((error: unknown) => {
         options.logger.error({ err: error, path }, "HTTP handler failed");
-        if (!response.headersSent) sendJson(response, error instanceof BodyTooLargeError ? 413 : 500, { error: error instanceof BodyTooLargeError ? "body too large" : "internal error" });
+        if (!response.headersSent)
+          sendJson(response, error instanceof BodyTooLargeError ? 413 : 500, {
+            error: error instanceof BodyTooLargeError ? "body too large" : "internal error",
+          });
         else response.end();
       });
   });
@@ -80,7 +89,10 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
       server.off("error", reject);
       const address = server.address() as AddressInfo;
       const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-      options.logger.info({ url: `http://${host}:${address.port}`, routes: Object.keys(options.routes) }, "HTTP server listening");
+      options.logger.info(
+        { url: `http://${host}:${address.port}`, routes: Object.keys(options.routes) },
+        "HTTP server listening",
+      );
       resolve({
         server,
         url: `http://${host}:${address.port}`,

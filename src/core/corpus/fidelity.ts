@@ -20,7 +20,12 @@ export function checkFidelity(documents: readonly ValidatedDocument[]): Fidelity
   const seenDocuments = new Set<string>();
   for (const doc of documents) {
     if (seenDocuments.has(doc.meta.id)) {
-      problems.push({ code: "duplicate-document", file: join(doc.dir, DOCUMENT_FILE), where: doc.meta.id, message: "two readings share this id" });
+      problems.push({
+        code: "duplicate-document",
+        file: join(doc.dir, DOCUMENT_FILE),
+        where: doc.meta.id,
+        message: "two readings share this id",
+      });
     }
     seenDocuments.add(doc.meta.id);
     quotesChecked += checkQuotes(doc, problems);
@@ -41,7 +46,12 @@ function checkQuotes(doc: ValidatedDocument, problems: CorpusProblem[]): number 
     checked++;
     const paragraph = paragraphs[p - 1];
     if (!paragraph) {
-      problems.push({ code: "paragraph-missing", file, where, message: `cites ¶${p}, but the text has ${paragraphs.length} paragraphs` });
+      problems.push({
+        code: "paragraph-missing",
+        file,
+        where,
+        message: `cites ¶${p}, but the text has ${paragraphs.length} paragraphs`,
+      });
       return;
     }
     if (occursVerbatim(text, paragraph.text)) {
@@ -50,9 +60,19 @@ function checkQuotes(doc: ValidatedDocument, problems: CorpusProblem[]): number 
     }
     const elsewhere = paragraphs.find((other) => occursVerbatim(text, other.text));
     if (elsewhere) {
-      problems.push({ code: "quote-wrong-paragraph", file, where, message: `the quote is in ¶${elsewhere.number}, not ¶${p}: change p to ${elsewhere.number}` });
+      problems.push({
+        code: "quote-wrong-paragraph",
+        file,
+        where,
+        message: `the quote is in ¶${elsewhere.number}, not ¶${p}: change p to ${elsewhere.number}`,
+      });
     } else {
-      problems.push({ code: "quote-not-verbatim", file, where, message: `the quote is not verbatim in ¶${p}: "${preview(text)}" (copy it exactly from ${TEXT_FILE})` });
+      problems.push({
+        code: "quote-not-verbatim",
+        file,
+        where,
+        message: `the quote is not verbatim in ¶${p}: "${preview(text)}" (copy it exactly from ${TEXT_FILE})`,
+      });
     }
   };
 
@@ -60,12 +80,25 @@ function checkQuotes(doc: ValidatedDocument, problems: CorpusProblem[]): number 
     for (const quote of node.quotes) checkOne(quote.p, quote.text, mapFile, node.id);
   }
   for (const pull of doc.meta.pullQuotes) {
-    checkOne(pull.paragraph, pull.text, join(doc.dir, DOCUMENT_FILE), `pull quote ¶${pull.paragraph}`);
+    checkOne(
+      pull.paragraph,
+      pull.text,
+      join(doc.dir, DOCUMENT_FILE),
+      `pull quote ¶${pull.paragraph}`,
+    );
   }
   for (const paragraph of paragraphs) {
-    const quotedByNode = doc.map.nodes.some((node) => node.quotes.some((q) => q.p === paragraph.number && occursVerbatim(q.text, paragraph.text)));
+    const quotedByNode = doc.map.nodes.some((node) =>
+      node.quotes.some((q) => q.p === paragraph.number && occursVerbatim(q.text, paragraph.text)),
+    );
     if (!quotedByNode) {
-      problems.push({ code: "paragraph-uncited", file: mapFile, where: `¶${paragraph.number}`, message: "no node quotes this paragraph: every paragraph must be cited by at least one node" });
+      problems.push({
+        code: "paragraph-uncited",
+        file: mapFile,
+        where: `¶${paragraph.number}`,
+        message:
+          "no node quotes this paragraph: every paragraph must be cited by at least one node",
+      });
     }
   }
   return checked;
@@ -75,29 +108,60 @@ function checkGraph(doc: ValidatedDocument, problems: CorpusProblem[]): void {
   const file = join(doc.dir, MAP_FILE);
   const ids = new Set<string>();
   for (const node of doc.map.nodes) {
-    if (ids.has(node.id)) problems.push({ code: "duplicate-id", file, where: node.id, message: "two nodes share this id" });
+    if (ids.has(node.id))
+      problems.push({
+        code: "duplicate-id",
+        file,
+        where: node.id,
+        message: "two nodes share this id",
+      });
     ids.add(node.id);
   }
   const byId = new Map(doc.map.nodes.map((node) => [node.id, node]));
   for (const node of doc.map.nodes) {
     if (node.pillar !== undefined && byId.get(node.pillar)?.kind !== "pillar") {
-      problems.push({ code: "dangling-relation", file, where: node.id, message: `pillar "${node.pillar}" is not a pillar node of this map` });
+      problems.push({
+        code: "dangling-relation",
+        file,
+        where: node.id,
+        message: `pillar "${node.pillar}" is not a pillar node of this map`,
+      });
     }
   }
   const supports = new Map<string, string[]>();
   for (const relation of doc.map.relations) {
     const label = `${relation.from} ${relation.type} ${relation.to}`;
     for (const end of [relation.from, relation.to]) {
-      if (!ids.has(end)) problems.push({ code: "dangling-relation", file, where: label, message: `no node has the id "${end}"` });
+      if (!ids.has(end))
+        problems.push({
+          code: "dangling-relation",
+          file,
+          where: label,
+          message: `no node has the id "${end}"`,
+        });
     }
-    if (relation.type === "supports") supports.set(relation.from, [...(supports.get(relation.from) ?? []), relation.to]);
+    if (relation.type === "supports")
+      supports.set(relation.from, [...(supports.get(relation.from) ?? []), relation.to]);
   }
   for (const cycle of findCycles(supports)) {
-    problems.push({ code: "support-cycle", file, where: cycle[0] ?? "", message: `support chain loops back on itself: ${cycle.join(" → ")}` });
+    problems.push({
+      code: "support-cycle",
+      file,
+      where: cycle[0] ?? "",
+      message: `support chain loops back on itself: ${cycle.join(" → ")}`,
+    });
   }
   for (const pillar of doc.map.nodes.filter((node) => node.kind === "pillar")) {
-    const hasClaim = doc.map.relations.some((r) => r.type === "supports" && r.to === pillar.id && byId.get(r.from)?.kind === "claim");
-    if (!hasClaim) problems.push({ code: "pillar-without-claims", file, where: pillar.id, message: "a pillar needs at least one claim that supports it" });
+    const hasClaim = doc.map.relations.some(
+      (r) => r.type === "supports" && r.to === pillar.id && byId.get(r.from)?.kind === "claim",
+    );
+    if (!hasClaim)
+      problems.push({
+        code: "pillar-without-claims",
+        file,
+        where: pillar.id,
+        message: "a pillar needs at least one claim that supports it",
+      });
   }
 }
 
@@ -123,19 +187,31 @@ function findCycles(edges: ReadonlyMap<string, readonly string[]>): string[][] {
 function checkGlossary(doc: ValidatedDocument, problems: CorpusProblem[]): void {
   const file = join(doc.dir, MAP_FILE);
   for (const entry of doc.map.glossary) {
-    const names = [entry.term, entry.expansion, ...entry.aliases].filter((n): n is string => !!n).map((n) => normalizeForComparison(n).toLowerCase());
+    const names = [entry.term, entry.expansion, ...entry.aliases]
+      .filter((n): n is string => !!n)
+      .map((n) => normalizeForComparison(n).toLowerCase());
     const mentions = (paragraphText: string): boolean => {
       const haystack = normalizeForComparison(paragraphText).toLowerCase();
       return names.some((name) => haystack.includes(name));
     };
     if (!doc.text.paragraphs.some((p) => mentions(p.text))) {
-      problems.push({ code: "glossary-term-absent", file, where: entry.term, message: "the term, its expansion and aliases occur nowhere in the text" });
+      problems.push({
+        code: "glossary-term-absent",
+        file,
+        where: entry.term,
+        message: "the term, its expansion and aliases occur nowhere in the text",
+      });
       continue;
     }
     for (const p of entry.occurs) {
       const paragraph = doc.text.paragraphs[p - 1];
       if (!paragraph || !mentions(paragraph.text)) {
-        problems.push({ code: "glossary-term-absent", file, where: entry.term, message: `listed as occurring in ¶${p}, but ¶${p} does not mention it` });
+        problems.push({
+          code: "glossary-term-absent",
+          file,
+          where: entry.term,
+          message: `listed as occurring in ¶${p}, but ¶${p} does not mention it`,
+        });
       }
     }
   }
@@ -151,7 +227,10 @@ function checkScrape(doc: ValidatedDocument, problems: CorpusProblem[]): void {
   const file = join(doc.dir, scrape.file);
   const source = doc.readScrape(scrape.file);
   if (source === undefined) return;
-  const lines = source.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const lines = source
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   const lineSet = new Set(lines);
   const known = new Set<string>([
     ...doc.text.paragraphs.map((p) => p.text),
@@ -161,12 +240,22 @@ function checkScrape(doc: ValidatedDocument, problems: CorpusProblem[]): void {
   ]);
   for (const line of lines) {
     if (!known.has(line)) {
-      problems.push({ code: "scrape-mismatch", file, where: preview(line), message: `this line of the scrape is not in ${TEXT_FILE}: add it as a paragraph, or list it as chrome or a pull quote in ${DOCUMENT_FILE}` });
+      problems.push({
+        code: "scrape-mismatch",
+        file,
+        where: preview(line),
+        message: `this line of the scrape is not in ${TEXT_FILE}: add it as a paragraph, or list it as chrome or a pull quote in ${DOCUMENT_FILE}`,
+      });
     }
   }
   for (const paragraph of doc.text.paragraphs) {
     if (!lineSet.has(paragraph.text)) {
-      problems.push({ code: "scrape-mismatch", file: join(doc.dir, TEXT_FILE), where: `¶${paragraph.number}`, message: `the paragraph differs from the scraped page (${scrape.file}): restore the source's wording` });
+      problems.push({
+        code: "scrape-mismatch",
+        file: join(doc.dir, TEXT_FILE),
+        where: `¶${paragraph.number}`,
+        message: `the paragraph differs from the scraped page (${scrape.file}): restore the source's wording`,
+      });
     }
   }
 }

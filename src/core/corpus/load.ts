@@ -30,7 +30,11 @@ export interface LoadedCorpus {
 export function loadCorpus(root: string): { corpus: LoadedCorpus; problems: CorpusProblem[] } {
   const problems: CorpusProblem[] = [];
   if (!existsSync(root) || !statSync(root).isDirectory()) {
-    problems.push({ code: "file-missing", file: root, message: "the corpus directory does not exist" });
+    problems.push({
+      code: "file-missing",
+      file: root,
+      message: "the corpus directory does not exist",
+    });
     return { corpus: { root, documents: [] }, problems };
   }
   const dirs = readdirSync(root, { withFileTypes: true })
@@ -38,14 +42,22 @@ export function loadCorpus(root: string): { corpus: LoadedCorpus; problems: Corp
     .map((entry) => entry.name)
     .sort();
   if (dirs.length === 0) {
-    problems.push({ code: "no-documents", file: root, message: "no reading found: add a directory per document" });
+    problems.push({
+      code: "no-documents",
+      file: root,
+      message: "no reading found: add a directory per document",
+    });
   }
 
   const documents = dirs.map((dir): RawDocument => {
     const read = (name: string): string | undefined => {
       const path = join(root, dir, name);
       if (!existsSync(path)) {
-        problems.push({ code: "file-missing", file: join(dir, name), message: `every reading needs ${name}` });
+        problems.push({
+          code: "file-missing",
+          file: join(dir, name),
+          message: `every reading needs ${name}`,
+        });
         return undefined;
       }
       try {

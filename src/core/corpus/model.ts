@@ -191,7 +191,14 @@ export function buildModel(documents: readonly ValidatedDocument[]): CorpusModel
     const cite = (paragraph: number): Citation => {
       const p = text.paragraphs[paragraph - 1] as Paragraph;
       const section = sections.get(p.sectionId) as Section;
-      return { documentId: meta.id, sectionId: section.id, section: section.heading, sectionEditorial: section.editorial, paragraph, url: meta.url };
+      return {
+        documentId: meta.id,
+        sectionId: section.id,
+        section: section.heading,
+        sectionEditorial: section.editorial,
+        paragraph,
+        url: meta.url,
+      };
     };
     // Show the source's own characters, even where the map's author typed straight quotes.
     const quote = (paragraph: number, typed: string): Quote => ({
@@ -225,13 +232,20 @@ export function buildModel(documents: readonly ValidatedDocument[]): CorpusModel
         kind: node.kind,
         label: node.label,
         summary: node.summary,
-        pillar: node.kind === "pillar" ? key(node.id) : node.pillar === undefined ? undefined : key(node.pillar),
+        pillar:
+          node.kind === "pillar"
+            ? key(node.id)
+            : node.pillar === undefined
+              ? undefined
+              : key(node.pillar),
         aliases: node.aliases,
         tags: node.tags,
         quotes: node.quotes.map((q) => quote(q.p, q.text)),
       });
     }
-    relations.push(...map.relations.map((r) => ({ from: key(r.from), type: r.type, to: key(r.to) })));
+    relations.push(
+      ...map.relations.map((r) => ({ from: key(r.from), type: r.type, to: key(r.to) })),
+    );
     glossary.push(
       ...map.glossary.map((g) => ({
         documentId: meta.id,

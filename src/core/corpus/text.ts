@@ -27,11 +27,16 @@ const HEADING = /^##\s+(.+?)\s*\{#([a-z0-9][a-z0-9-]*)((?:\s+\.[a-z-]+)*)\s*\}\s
  * heading we supplied), every other non-blank line is one paragraph, and HTML comments are notes
  * for editors.
  */
-export function parseText(source: string, file: string): { text: ParsedText; problems: CorpusProblem[] } {
+export function parseText(
+  source: string,
+  file: string,
+): { text: ParsedText; problems: CorpusProblem[] } {
   const problems: CorpusProblem[] = [];
   const sections: { id: string; heading: string; editorial: boolean; paragraphs: number[] }[] = [];
   const paragraphs: Paragraph[] = [];
-  const withoutComments = source.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ""));
+  const withoutComments = source.replace(/<!--[\s\S]*?-->/g, (comment) =>
+    comment.replace(/[^\n]/g, ""),
+  );
 
   withoutComments.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === "") return;
@@ -43,13 +48,19 @@ export function parseText(source: string, file: string): { text: ParsedText; pro
           code: "text-structure",
           file,
           where: `line ${lineNo}`,
-          message: "a heading must look like `## Heading text {#section-id}` (add `.editorial` if the heading is ours)",
+          message:
+            "a heading must look like `## Heading text {#section-id}` (add `.editorial` if the heading is ours)",
         });
         return;
       }
       const [, heading = "", id = "", classes = ""] = match;
       if (sections.some((s) => s.id === id)) {
-        problems.push({ code: "duplicate-id", file, where: `line ${lineNo}`, message: `section id "${id}" is used twice` });
+        problems.push({
+          code: "duplicate-id",
+          file,
+          where: `line ${lineNo}`,
+          message: `section id "${id}" is used twice`,
+        });
       }
       sections.push({ id, heading, editorial: /\.editorial\b/.test(classes), paragraphs: [] });
       return;

@@ -25,8 +25,14 @@ export function validateCorpus(corpus: LoadedCorpus): {
   const problems: CorpusProblem[] = [];
   const documents: ValidatedDocument[] = [];
   for (const raw of corpus.documents) {
-    const meta = raw.document === undefined ? undefined : check(documentFileSchema, raw.document, join(raw.dir, DOCUMENT_FILE), problems);
-    const map = raw.map === undefined ? undefined : check(mapFileSchema, raw.map, join(raw.dir, MAP_FILE), problems);
+    const meta =
+      raw.document === undefined
+        ? undefined
+        : check(documentFileSchema, raw.document, join(raw.dir, DOCUMENT_FILE), problems);
+    const map =
+      raw.map === undefined
+        ? undefined
+        : check(mapFileSchema, raw.map, join(raw.dir, MAP_FILE), problems);
     let text: ParsedText | undefined;
     if (raw.text !== undefined) {
       const parsed = parseText(raw.text, join(raw.dir, TEXT_FILE));
@@ -41,7 +47,8 @@ export function validateCorpus(corpus: LoadedCorpus): {
         message: `the id "${meta.id}" must equal the directory name "${raw.dir}"`,
       });
     }
-    if (meta && map && text) documents.push({ dir: raw.dir, meta, map, text, readScrape: raw.readScrape });
+    if (meta && map && text)
+      documents.push({ dir: raw.dir, meta, map, text, readScrape: raw.readScrape });
   }
   return { documents, problems };
 }
@@ -70,7 +77,9 @@ function check<S extends z.ZodType>(
 function locate(value: unknown, path: readonly PropertyKey[]): string {
   const [list, index] = path;
   if (typeof list === "string" && typeof index === "number" && value && typeof value === "object") {
-    const item = (value as Record<string, unknown[]>)[list]?.[index] as Record<string, unknown> | undefined;
+    const item = (value as Record<string, unknown[]>)[list]?.[index] as
+      | Record<string, unknown>
+      | undefined;
     const name = item?.id ?? item?.term;
     if (typeof name === "string") return name;
     return `${list}[${index}]`;

@@ -2,10 +2,11 @@
  * Full-text search over a corpus model with minisearch: ranked, cited excerpts for a question,
  * and ranked nodes for commands that look up a claim or an objection.
  */
-import MiniSearch from "minisearch";
+import MiniSearch, { type SearchResult } from "minisearch";
 import type { CorpusModel, MapNode } from "../corpus/model.js";
-import type { Paragraph } from "../corpus/text.js";
 import type { NodeKind } from "../corpus/schema.js";
+import type { Paragraph } from "../corpus/text.js";
+import { levenshtein } from "../suggest.js";
 import { type ExpandedQuery, QueryExpander } from "./expand.js";
 import { EXPANSION_WEIGHT, INDEX_OPTIONS, SEARCH_OPTIONS } from "./options.js";
 import { contentTerms } from "./terms.js";
@@ -65,7 +66,10 @@ export class SearchIndex {
 
   /** Ranked paragraphs for a free question; each paragraph at most once. */
   searchParagraphs(query: string): ParagraphHit[] {
-    const byParagraph = new Map<string, { unit: SearchUnit; score: number; node: MapNode | undefined; terms: Set<string> }>();
+    const byParagraph = new Map<
+      string,
+      { unit: SearchUnit; score: number; node: MapNode | undefined; terms: Set<string> }
+    >();
     for (const result of this.#run(query)) {
       const unit = this.#units.get(result.id);
       if (unit?.paragraph === undefined) continue;
@@ -86,8 +90,13 @@ export class SearchIndex {
     return [...byParagraph.values()]
       .sort((a, b) => b.score - a.score)
       .flatMap(({ unit, score, node, terms }) => {
-        const paragraph = unit.paragraph === undefined ? undefined : this.#model.paragraph(unit.documentId, unit.paragraph);
-        return paragraph ? [{ documentId: unit.documentId, paragraph, score, node, matchedTerms: [...terms] }] : [];
+        const paragraph =
+          unit.paragraph === undefined
+            ? undefined
+            : this.#model.paragraph(unit.documentId, unit.paragraph);
+        return paragraph
+          ? [{ documentId: unit.documentId, paragraph, score, node, matchedTerms: [...terms] }]
+          : [];
       });
   }
 
@@ -107,9 +116,26 @@ export class SearchIndex {
     const own = new Set(contentTerms(original.join(" ")));
     const added = new Set(contentTerms(expansions.join(" ")).filter((t) => !own.has(t)));
     if (own.size === 0 && added.size === 0) return [];
-    return this.#index.search([...own, ...added].join(" "), {
-      ...SEARCH_OPTIONS,
-      boostTerm: (term) => (added.has(term) ? EXPANSION_WEIGHT : 1),
-    });
+    return this.#index
+      .search([...own, ...added].join(" "), {
+        ...SEARCH_OPTIONS,
+        boostTerm: (term) => (added.has(term) ? EXPANSION_WEIGHT : 1),
+      })
+      .filter((result) => isRelevant(result, own.size));
   }
+}
+
+/**
+ * Fuzzy matching finds "coalitoin" but also pairs "crossings" with "choosing". A hit counts
+ * when it matches at least half of the student's words, or one of them closely (exactly, as a
+ * prefix, or one edit away).
+ */
+function isRelevant(result: SearchResult, ownTermCount: number): boolean {
+  const matchedQueryTerms = new Set(result.queryTerms);
+  if (ownTermCount > 0 && matchedQueryTerms.size / ownTermCount >= 0.5) return true;
+  return result.terms.some((term) =>
+    result.queryTerms.some(
+      (query) => term === query || term.startsWith(query) || levenshtein(term, query) <= 1,
+    ),
+  );
 }

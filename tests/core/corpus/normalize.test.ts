@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { findVerbatim, normalizeForComparison, occursVerbatim } from "../../../src/core/corpus/normalize.js";
+import {
+  findVerbatim,
+  normalizeForComparison,
+  occursVerbatim,
+} from "../../../src/core/corpus/normalize.js";
 
 describe("fidelity comparison", () => {
   it.each([
@@ -13,14 +17,18 @@ describe("fidelity comparison", () => {
   });
 
   it("does not forgive a changed word, a changed letter case or an empty quote", () => {
-    expect(occursVerbatim("the only truly reliable option", "the only fully reliable option")).toBe(false);
+    expect(occursVerbatim("the only truly reliable option", "the only fully reliable option")).toBe(
+      false,
+    );
     expect(occursVerbatim("The Only", "the only")).toBe(false);
     expect(occursVerbatim("   ", "anything")).toBe(false);
   });
 
   it("recovers the source's exact characters for a quote typed with straight quotes", () => {
     const source = "a so-called “European Israel” scenario, is unacceptable";
-    expect(findVerbatim('so-called "European Israel" scenario', source)).toBe("so-called “European Israel” scenario");
+    expect(findVerbatim('so-called "European Israel" scenario', source)).toBe(
+      "so-called “European Israel” scenario",
+    );
     expect(findVerbatim("not there", source)).toBeUndefined();
   });
 });

@@ -2,7 +2,13 @@ import { rmSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadTrustedCorpus, runCorpusPipeline } from "../../../src/core/corpus/pipeline.js";
 import { CorpusError } from "../../../src/core/corpus/problems.js";
-import { corpusCopy, type Edit, FIXTURE_CORPUS, FIXTURE_DOC, SHIPPED_CORPUS } from "../../helpers/corpus.js";
+import {
+  corpusCopy,
+  type Edit,
+  FIXTURE_CORPUS,
+  FIXTURE_DOC,
+  SHIPPED_CORPUS,
+} from "../../helpers/corpus.js";
 
 const MAP = `${FIXTURE_DOC}/map.yaml`;
 
@@ -17,7 +23,10 @@ describe("the corpus pipeline", () => {
   it("handles several readings at once", () => {
     const root = corpusCopy([SHIPPED_CORPUS, FIXTURE_CORPUS]);
     const model = loadTrustedCorpus(root);
-    expect(model.documents.map((d) => d.id).sort()).toEqual(["anisova-2023-no-need-to-wait", FIXTURE_DOC]);
+    expect(model.documents.map((d) => d.id).sort()).toEqual([
+      "anisova-2023-no-need-to-wait",
+      FIXTURE_DOC,
+    ]);
     // Both readings have a node called "thesis": keys keep them apart, bare ids are ambiguous.
     expect(model.node(`${FIXTURE_DOC}/thesis`)?.label).toBe("Small states need written alliances");
     expect(model.node("thesis")).toBeUndefined();
@@ -25,31 +34,61 @@ describe("the corpus pipeline", () => {
   });
 
   // Each broken fixture must fail with the right code, naming the file and the node.
-  const broken: ReadonlyArray<{ case: string; edits: Edit[]; code: string; file: string; where: string | RegExp }> = [
+  const broken: ReadonlyArray<{
+    case: string;
+    edits: Edit[];
+    code: string;
+    file: string;
+    where: string | RegExp;
+  }> = [
     {
       case: "a quote with one word changed",
-      edits: [{ file: MAP, from: "text: Small states rarely defend themselves alone.", to: "text: Small states rarely defend themselves together." }],
+      edits: [
+        {
+          file: MAP,
+          from: "text: Small states rarely defend themselves alone.",
+          to: "text: Small states rarely defend themselves together.",
+        },
+      ],
       code: "quote-not-verbatim",
       file: MAP,
       where: "not-alone",
     },
     {
       case: "a quote cited to the wrong paragraph",
-      edits: [{ file: MAP, from: "- p: 1\n        text: Small states rarely", to: "- p: 2\n        text: Small states rarely" }],
+      edits: [
+        {
+          file: MAP,
+          from: "- p: 1\n        text: Small states rarely",
+          to: "- p: 2\n        text: Small states rarely",
+        },
+      ],
       code: "quote-wrong-paragraph",
       file: MAP,
       where: "not-alone",
     },
     {
       case: "a paragraph number beyond the text",
-      edits: [{ file: MAP, from: "- p: 3\n        text: Informal clubs", to: "- p: 9\n        text: Informal clubs" }],
+      edits: [
+        {
+          file: MAP,
+          from: "- p: 3\n        text: Informal clubs",
+          to: "- p: 9\n        text: Informal clubs",
+        },
+      ],
       code: "paragraph-missing",
       file: MAP,
       where: "clubs-faster",
     },
     {
       case: "a dangling relation",
-      edits: [{ file: MAP, from: "{ from: not-alone, type: supports, to: partners }", to: "{ from: not-alone, type: supports, to: partnerz }" }],
+      edits: [
+        {
+          file: MAP,
+          from: "{ from: not-alone, type: supports, to: partners }",
+          to: "{ from: not-alone, type: supports, to: partnerz }",
+        },
+      ],
       code: "dangling-relation",
       file: MAP,
       where: "not-alone supports partnerz",
@@ -77,14 +116,26 @@ describe("the corpus pipeline", () => {
     },
     {
       case: "a support cycle",
-      edits: [{ file: MAP, from: "relations:\n", to: "relations:\n  - { from: thesis, type: supports, to: not-alone }\n" }],
+      edits: [
+        {
+          file: MAP,
+          from: "relations:\n",
+          to: "relations:\n  - { from: thesis, type: supports, to: not-alone }\n",
+        },
+      ],
       code: "support-cycle",
       file: MAP,
       where: /thesis|not-alone|partners/,
     },
     {
       case: "a pillar without claims",
-      edits: [{ file: MAP, from: "  - { from: not-alone, type: supports, to: partners }\n", to: "  - { from: not-alone, type: supports, to: thesis }\n" }],
+      edits: [
+        {
+          file: MAP,
+          from: "  - { from: not-alone, type: supports, to: partners }\n",
+          to: "  - { from: not-alone, type: supports, to: thesis }\n",
+        },
+      ],
       code: "pillar-without-claims",
       file: MAP,
       where: "partners",
@@ -98,14 +149,26 @@ describe("the corpus pipeline", () => {
     },
     {
       case: "a paragraph no node cites",
-      edits: [{ file: `${FIXTURE_DOC}/text.md`, from: "just as fast.\n", to: "just as fast.\n\nA fourth paragraph nobody quotes.\n" }],
+      edits: [
+        {
+          file: `${FIXTURE_DOC}/text.md`,
+          from: "just as fast.\n",
+          to: "just as fast.\n\nA fourth paragraph nobody quotes.\n",
+        },
+      ],
       code: "paragraph-uncited",
       file: MAP,
       where: "¶4",
     },
     {
       case: "a pull quote that is not in its paragraph",
-      edits: [{ file: `${FIXTURE_DOC}/document.yaml`, from: "    text: Alliances protect small states only", to: "    text: Alliances protect big states only" }],
+      edits: [
+        {
+          file: `${FIXTURE_DOC}/document.yaml`,
+          from: "    text: Alliances protect small states only",
+          to: "    text: Alliances protect big states only",
+        },
+      ],
       code: "quote-not-verbatim",
       file: `${FIXTURE_DOC}/document.yaml`,
       where: "pull quote ¶2",
@@ -118,11 +181,18 @@ describe("the corpus pipeline", () => {
     const problem = result.problems.find((p) => p.code === code);
     expect(problem, JSON.stringify(result.problems)).toBeDefined();
     expect(problem?.file).toBe(file);
-    expect(problem?.where).toMatch(typeof where === "string" ? new RegExp(`^${where.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) : where);
+    expect(problem?.where).toMatch(
+      typeof where === "string"
+        ? new RegExp(`^${where.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`)
+        : where,
+    );
   });
 
   it("reports every problem at once, not only the first", () => {
-    const root = corpusCopy([FIXTURE_CORPUS], [...(broken[0]?.edits ?? []), ...(broken[3]?.edits ?? [])]);
+    const root = corpusCopy(
+      [FIXTURE_CORPUS],
+      [...(broken[0]?.edits ?? []), ...(broken[3]?.edits ?? [])],
+    );
     const codes = runCorpusPipeline(root).problems.map((p) => p.code);
     expect(codes).toEqual(expect.arrayContaining(["quote-not-verbatim", "dangling-relation"]));
   });
@@ -130,7 +200,9 @@ describe("the corpus pipeline", () => {
   it("throws a CorpusError whose message names the file, the node and the problem", () => {
     const root = corpusCopy([FIXTURE_CORPUS], broken[0]?.edits ?? []);
     expect(() => loadTrustedCorpus(root)).toThrow(CorpusError);
-    expect(() => loadTrustedCorpus(root)).toThrow(/tiny-reading\/map\.yaml \[not-alone\]: quote-not-verbatim/);
+    expect(() => loadTrustedCorpus(root)).toThrow(
+      /tiny-reading\/map\.yaml \[not-alone\]: quote-not-verbatim/,
+    );
   });
 
   it("reports a missing file and a missing corpus directory", () => {

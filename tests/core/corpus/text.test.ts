@@ -3,7 +3,10 @@ import { parseText } from "../../../src/core/corpus/text.js";
 
 describe("parsing a reading's text.md", () => {
   it("numbers paragraphs across sections in reading order and skips editor comments", () => {
-    const { text, problems } = parseText("<!-- note\nfor editors -->\n## One {#one .editorial}\n\nFirst.\n\nSecond.\n\n## Two {#two}\n\nThird.\n", "t.md");
+    const { text, problems } = parseText(
+      "<!-- note\nfor editors -->\n## One {#one .editorial}\n\nFirst.\n\nSecond.\n\n## Two {#two}\n\nThird.\n",
+      "t.md",
+    );
     expect(problems).toEqual([]);
     expect(text.paragraphs.map((p) => [p.number, p.sectionId, p.text])).toEqual([
       [1, "one", "First."],
