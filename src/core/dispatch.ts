@@ -20,9 +20,10 @@ export function findCommand(catalogue: readonly Command[], name: string): Comman
 
 /** An answer for a command name that is not in the catalogue, with the nearest names. */
 export function unknownCommand(catalogue: readonly Command[], name: string): Answer {
-  const shown = shorten(sanitizeText(name), 40);
+  const bare = sanitizeText(name).replace(/^\//, "");
+  const shown = shorten(bare, 40);
   const near = closest(
-    name.replace(/^\//, ""),
+    bare,
     catalogue.map((c) => c.name),
   );
   return answer("help", `There is no /${shown} command`, {

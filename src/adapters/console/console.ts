@@ -49,10 +49,15 @@ export function runConsole(
 
   // Lines are answered one at a time, in order, even when piped in faster than we answer.
   let queue = Promise.resolve();
+  // Set by `exit`; lines already piped in after it are ignored. The end of input is not an
+  // exit: lines read before it are still answered.
+  let exited = false;
   rl.on("line", (line) => {
     queue = queue.then(async () => {
+      if (exited) return;
       const text = line.trim();
       if (text === "exit" || text === "quit" || text === "/exit") {
+        exited = true;
         rl.close();
         return;
       }

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseYaml, YAMLParseError } from "yaml";
+import { isYamlParseError, parseYaml } from "./parse-yaml.js";
 import type { CorpusProblem } from "./problems.js";
 
 export const DOCUMENT_FILE = "document.yaml";
@@ -71,10 +71,10 @@ export function loadCorpus(root: string): { corpus: LoadedCorpus; problems: Corp
       const source = read(name);
       if (source === undefined) return undefined;
       try {
-        return parseYaml(source, { prettyErrors: true });
+        return parseYaml(source);
       } catch (error) {
-        const detail = error instanceof YAMLParseError ? error.message : String(error);
-        const line = error instanceof YAMLParseError ? error.linePos?.[0]?.line : undefined;
+        const detail = isYamlParseError(error) ? error.message : String(error);
+        const line = isYamlParseError(error) ? error.linePos?.[0]?.line : undefined;
         problems.push({
           code: "yaml-syntax",
           file: join(dir, name),

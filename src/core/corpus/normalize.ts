@@ -9,7 +9,19 @@ const TYPOGRAPHY: ReadonlyArray<readonly [RegExp, string]> = [
   [/\u2026/g, "..."],
 ];
 
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 5_000;
+
 export function normalizeForComparison(text: string): string {
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  const normalized = normalize(text);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, normalized);
+  return normalized;
+}
+
+function normalize(text: string): string {
   let out = text.normalize("NFC");
   for (const [pattern, replacement] of TYPOGRAPHY) out = out.replace(pattern, replacement);
   return out.replace(/\s+/g, " ").trim();
@@ -26,6 +38,7 @@ export function occursVerbatim(quote: string, passage: string): boolean {
  * characters even when the map's author typed straight quotes.
  */
 export function findVerbatim(quote: string, passage: string): string | undefined {
+  if (quote.length > 0 && passage.includes(quote)) return quote;
   const needle = normalizeForComparison(quote);
   if (needle.length === 0) return undefined;
   // Map each normalised character back to its offset in the passage.
@@ -34,7 +47,7 @@ export function findVerbatim(quote: string, passage: string): string | undefined
   let lastWasSpace = true;
   for (let i = 0; i < passage.length; i++) {
     const ch = passage[i] as string;
-    const mapped = normalizeForComparison(ch) || " ";
+    const mapped = normalize(ch) || " ";
     if (mapped === " ") {
       if (lastWasSpace) continue;
       lastWasSpace = true;
