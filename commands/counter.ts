@@ -9,6 +9,8 @@ import { resolvePillar } from "../src/core/resolve.js";
 
 /** Objections shown for one topic; beyond this the answer stops being a quick read. */
 const MAX_OBJECTIONS = 4;
+/** Objections listed at most, e.g. for all of them or a whole pillar. */
+const MAX_LISTED = 12;
 
 export default defineCommand({
   name: "counter",
@@ -24,7 +26,8 @@ export default defineCommand({
   }),
   examples: ["counter NATO membership", "counter JEF", "counter"],
   run(core, { topic }) {
-    const objections = topic ? objectionsOn(core, topic) : core.corpus.nodesOfKind("objection");
+    const all = topic ? objectionsOn(core, topic) : core.corpus.nodesOfKind("objection");
+    const objections = all.slice(0, MAX_LISTED);
     if (objections.length === 0) {
       return answer("counter", `No objections on “${shorten(topic ?? "", 60)}”`, {
         status: "not-found",
@@ -37,7 +40,12 @@ export default defineCommand({
         ],
       });
     }
-    const notes: string[] = [];
+    const notes: string[] =
+      all.length > objections.length
+        ? [
+            `Showing ${objections.length} of ${all.length} objections; give a topic to narrow them down.`,
+          ]
+        : [];
     const excerpts: Excerpt[] = [];
     for (const objection of objections) {
       const rebuttals = core.corpus.rebuttalsOf(objection.key);

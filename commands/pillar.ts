@@ -36,8 +36,11 @@ export default defineCommand({
       });
     }
     const pillar = found.value;
-    const claims = core.corpus.claimsOf(pillar.key);
-    const objections = objectionsOf(core, pillar, claims);
+    const allClaims = core.corpus.claimsOf(pillar.key);
+    const allObjections = objectionsOf(core, pillar, allClaims);
+    // A chat answer stays readable: the map's first claims and objections, and a pointer to the rest.
+    const claims = allClaims.slice(0, MAX_CLAIMS);
+    const objections = allObjections.slice(0, MAX_OBJECTIONS);
     const excerpts: Excerpt[] = [
       ...nodeExcerpts(pillar, { group: "The pillar" }),
       ...claims.flatMap((claim) => nodeExcerpts(claim, { group: "Main claims" }, 1)),
@@ -56,6 +59,16 @@ export default defineCommand({
           ? [`No pillar “${shorten(name, 40)}” — did you mean ${pillar.id}? Showing ${pillar.id}.`]
           : []),
         ...(pillar.summary ? [pillar.summary] : []),
+        ...(allClaims.length > claims.length
+          ? [
+              `Showing ${claims.length} of ${allClaims.length} claims; /claim shows any one of them.`,
+            ]
+          : []),
+        ...(allObjections.length > objections.length
+          ? [
+              `Showing ${objections.length} of ${allObjections.length} objections; /counter ${pillar.id} lists them.`,
+            ]
+          : []),
         ...open.map(
           (o) => `Left open by the text: ${o.label}${o.summary ? ` — ${o.summary}` : ""}`,
         ),
@@ -74,6 +87,9 @@ export default defineCommand({
     });
   },
 });
+
+const MAX_CLAIMS = 8;
+const MAX_OBJECTIONS = 6;
 
 /** Objections grouped under the pillar, or attacking the pillar or one of its claims. */
 function objectionsOf(core: Core, pillar: MapNode, claims: readonly MapNode[]): MapNode[] {

@@ -42,7 +42,8 @@ function checkQuotes(doc: ValidatedDocument, problems: CorpusProblem[]): number 
   const cited = new Set<number>();
   let checked = 0;
 
-  const checkOne = (p: number, text: string, file: string, where: string): void => {
+  /** Whether the quote is verbatim in ¶p; records a problem when it is not. */
+  const checkOne = (p: number, text: string, file: string, where: string): boolean => {
     checked++;
     const paragraph = paragraphs[p - 1];
     if (!paragraph) {
@@ -52,12 +53,9 @@ function checkQuotes(doc: ValidatedDocument, problems: CorpusProblem[]): number 
         where,
         message: `cites ¶${p}, but the text has ${paragraphs.length} paragraphs`,
       });
-      return;
+      return false;
     }
-    if (occursVerbatim(text, paragraph.text)) {
-      cited.add(p);
-      return;
-    }
+    if (occursVerbatim(text, paragraph.text)) return true;
     const elsewhere = paragraphs.find((other) => occursVerbatim(text, other.text));
     if (elsewhere) {
       problems.push({
@@ -74,10 +72,12 @@ function checkQuotes(doc: ValidatedDocument, problems: CorpusProblem[]): number 
         message: `the quote is not verbatim in ¶${p}: "${preview(text)}" (copy it exactly from ${TEXT_FILE})`,
       });
     }
+    return false;
   };
 
   for (const node of doc.map.nodes) {
-    for (const quote of node.quotes) checkOne(quote.p, quote.text, mapFile, node.id);
+    for (const quote of node.quotes)
+      if (checkOne(quote.p, quote.text, mapFile, node.id)) cited.add(quote.p);
   }
   for (const pull of doc.meta.pullQuotes) {
     checkOne(
@@ -88,10 +88,7 @@ function checkQuotes(doc: ValidatedDocument, problems: CorpusProblem[]): number 
     );
   }
   for (const paragraph of paragraphs) {
-    const quotedByNode = doc.map.nodes.some((node) =>
-      node.quotes.some((q) => q.p === paragraph.number && occursVerbatim(q.text, paragraph.text)),
-    );
-    if (!quotedByNode) {
+    if (!cited.has(paragraph.number)) {
       problems.push({
         code: "paragraph-uncited",
         file: mapFile,
@@ -101,6 +98,7 @@ function checkQuotes(doc: ValidatedDocument, problems: CorpusProblem[]): number 
       });
     }
   }
+
   return checked;
 }
 
@@ -186,15 +184,17 @@ function findCycles(edges: ReadonlyMap<string, readonly string[]>): string[][] {
 
 function checkGlossary(doc: ValidatedDocument, problems: CorpusProblem[]): void {
   const file = join(doc.dir, MAP_FILE);
+  if (doc.map.glossary.length === 0) return;
+  const haystacks = doc.text.paragraphs.map((p) => normalizeForComparison(p.text).toLowerCase());
   for (const entry of doc.map.glossary) {
     const names = [entry.term, entry.expansion, ...entry.aliases]
       .filter((n): n is string => !!n)
       .map((n) => normalizeForComparison(n).toLowerCase());
-    const mentions = (paragraphText: string): boolean => {
-      const haystack = normalizeForComparison(paragraphText).toLowerCase();
-      return names.some((name) => haystack.includes(name));
+    const mentions = (paragraph: number): boolean => {
+      const haystack = haystacks[paragraph - 1];
+      return haystack !== undefined && names.some((name) => haystack.includes(name));
     };
-    if (!doc.text.paragraphs.some((p) => mentions(p.text))) {
+    if (!doc.text.paragraphs.some((p) => mentions(p.number))) {
       problems.push({
         code: "glossary-term-absent",
         file,
@@ -204,8 +204,7 @@ function checkGlossary(doc: ValidatedDocument, problems: CorpusProblem[]): void 
       continue;
     }
     for (const p of entry.occurs) {
-      const paragraph = doc.text.paragraphs[p - 1];
-      if (!paragraph || !mentions(paragraph.text)) {
+      if (!mentions(p)) {
         problems.push({
           code: "glossary-term-absent",
           file,

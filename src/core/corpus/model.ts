@@ -86,6 +86,10 @@ export class CorpusModel {
   readonly #documents: ReadonlyMap<string, DocumentInfo>;
   readonly #nodes: ReadonlyMap<string, MapNode>;
   readonly #nodesById: ReadonlyMap<string, readonly MapNode[]>;
+  readonly #nodesByKind: ReadonlyMap<NodeKind, readonly MapNode[]>;
+  // Relations indexed by each end, so graph queries stay fast on large corpora.
+  readonly #relationsFrom: ReadonlyMap<string, readonly Relation[]>;
+  readonly #relationsTo: ReadonlyMap<string, readonly Relation[]>;
 
   constructor(parts: {
     documents: DocumentInfo[];
@@ -104,6 +108,9 @@ export class CorpusModel {
     const byId = new Map<string, MapNode[]>();
     for (const node of parts.nodes) byId.set(node.id, [...(byId.get(node.id) ?? []), node]);
     this.#nodesById = byId;
+    this.#nodesByKind = groupBy(parts.nodes, (n) => n.kind);
+    this.#relationsFrom = groupBy(parts.relations, (r) => r.from);
+    this.#relationsTo = groupBy(parts.relations, (r) => r.to);
   }
 
   document(id: string): DocumentInfo | undefined {
@@ -119,7 +126,7 @@ export class CorpusModel {
   }
 
   nodesOfKind(kind: NodeKind): MapNode[] {
-    return this.nodes.filter((n) => n.kind === kind);
+    return [...(this.#nodesByKind.get(kind) ?? [])];
   }
 
   /** Nodes related to `key` by an edge pointing at it, optionally of the given types. */
@@ -165,16 +172,30 @@ export class CorpusModel {
 
   #related(key: string, side: "from" | "to", types: RelationType[]): MapNode[] {
     const other = side === "to" ? "from" : "to";
-    return this.relations
-      .filter((r) => r[side] === key && (types.length === 0 || types.includes(r.type)))
-      .map((r) => this.#nodes.get(r[other]))
-      .filter((n): n is MapNode => n !== undefined)
-      .filter(unique);
+    const index = side === "to" ? this.#relationsTo : this.#relationsFrom;
+    const seen = new Set<MapNode>();
+    for (const relation of index.get(key) ?? []) {
+      if (types.length > 0 && !types.includes(relation.type)) continue;
+      const node = this.#nodes.get(relation[other]);
+      if (node) seen.add(node);
+    }
+    return [...seen];
   }
 }
 
 function unique<T>(value: T, index: number, all: readonly T[]): boolean {
   return all.indexOf(value) === index;
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 /** Builds the model from validated documents that passed the fidelity step. */

@@ -116,12 +116,24 @@ export class SearchIndex {
     const own = new Set(contentTerms(original.join(" ")));
     const added = new Set(contentTerms(expansions.join(" ")).filter((t) => !own.has(t)));
     if (own.size === 0 && added.size === 0) return [];
-    return this.#index
-      .search([...own, ...added].join(" "), {
-        ...SEARCH_OPTIONS,
-        boostTerm: (term) => (added.has(term) ? EXPANSION_WEIGHT : 1),
-      })
-      .filter((result) => isRelevant(result, own.size));
+    const terms = [...own, ...added].join(" ");
+    const options = {
+      ...SEARCH_OPTIONS,
+      boostTerm: (term: string) => (added.has(term) ? EXPANSION_WEIGHT : 1),
+    };
+    // Fuzzy matching is the costly part, and only typos need it: try without it first.
+    let results = this.#index.search(terms, { ...options, fuzzy: false });
+    const matched = new Set(results.flatMap((r) => r.queryTerms));
+    if ([...own].some((term) => !matched.has(term))) results = this.#index.search(terms, options);
+    // Results come best first; keeping the first relevant ones bounds the work on large corpora.
+    const relevant: SearchResult[] = [];
+    const closeness = new Map<string, boolean>();
+    for (const result of results) {
+      if (!isRelevant(result, own.size, closeness)) continue;
+      relevant.push(result);
+      if (relevant.length >= MAX_RESULTS) break;
+    }
+    return relevant;
   }
 }
 
@@ -130,12 +142,24 @@ export class SearchIndex {
  * when it matches at least half of the student's words, or one of them closely (exactly, as a
  * prefix, or one edit away).
  */
-function isRelevant(result: SearchResult, ownTermCount: number): boolean {
+function isRelevant(
+  result: SearchResult,
+  ownTermCount: number,
+  closeness: Map<string, boolean>,
+): boolean {
   const matchedQueryTerms = new Set(result.queryTerms);
   if (ownTermCount > 0 && matchedQueryTerms.size / ownTermCount >= 0.5) return true;
-  return result.terms.some((term) =>
-    result.queryTerms.some(
-      (query) => term === query || term.startsWith(query) || levenshtein(term, query) <= 1,
-    ),
-  );
+  const isClose = (term: string, query: string): boolean => {
+    const key = `${term}\u0000${query}`;
+    let close = closeness.get(key);
+    if (close === undefined) {
+      close = term === query || term.startsWith(query) || levenshtein(term, query) <= 1;
+      closeness.set(key, close);
+    }
+    return close;
+  };
+  return result.terms.some((term) => result.queryTerms.some((query) => isClose(term, query)));
 }
+
+/** Hits kept per search: far more than anyone pages through, and a bound on the work. */
+const MAX_RESULTS = 300;

@@ -46,11 +46,21 @@ function stem(word: string): string {
 
 /** `processTerm` for minisearch: normalise, and drop stop words. */
 export function processTerm(term: string): string | null {
+  // Called for every word of every unit when indexing: the vocabulary is small, so remember.
+  const known = processed.get(term);
+  if (known !== undefined) return known;
   const normalized = normalizeTerm(term);
-  return normalized.length === 0 || STOP_WORDS.has(normalized) || STOP_WORDS.has(term.toLowerCase())
-    ? null
-    : normalized;
+  const result =
+    normalized.length === 0 || STOP_WORDS.has(normalized) || STOP_WORDS.has(term.toLowerCase())
+      ? null
+      : normalized;
+  if (processed.size >= PROCESSED_LIMIT) processed.clear();
+  processed.set(term, result);
+  return result;
 }
+
+const processed = new Map<string, string | null>();
+const PROCESSED_LIMIT = 100_000;
 
 /** The content terms of a text, in order: what a query means to the index. */
 export function contentTerms(text: string): string[] {

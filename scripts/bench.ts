@@ -1,0 +1,167 @@
+/**
+ * `npm run bench`: start-up, search and full-command latency on the shipped corpus and on a
+ * synthetic corpus of 20,000 paragraphs, printed as a table. A benchmark, not a test: it reports
+ * figures and the targets beside them, and never fails a build.
+ */
+import { execFileSync } from "node:child_process";
+import { catalogue } from "../commands/index.js";
+import { renderTerminal } from "../src/adapters/console/render.js";
+import { createCore } from "../src/core/core.js";
+import { runLine } from "../src/core/dispatch.js";
+import { defaultCorpusRoot, projectRoot } from "../src/core/paths.js";
+import { writeSyntheticCorpus } from "./synthetic-corpus.js";
+
+const QUERIES = [
+  "Is the JEF legally binding?",
+  "what is the European Israel scenario",
+  "finland and sweden ratification delay",
+  "coalitoin of the wiling",
+  "joint procurement EDIRPA ASAP",
+  "can cautious states block the coalition",
+  "PESCO third states",
+  "offensive weapons battlefield",
+  "Art. 5 mutual defence clause",
+  "why is EU membership important militarily",
+];
+const COMMANDS = [
+  "/why-not-jef",
+  "/pillar coalition",
+  "/pillar g7",
+  "/pillar europe",
+  "/claim coal-speed",
+  "/counter NATO membership",
+  "/glossary PESCO",
+  "/sources",
+  ...QUERIES.map((q) => `/search ${q}`),
+  ...QUERIES.slice(0, 5),
+];
+
+interface Row {
+  readonly corpus: string;
+  readonly measure: string;
+  readonly value: string;
+  readonly target: string;
+}
+
+function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+const ms = (n: number) => `${n < 1 ? n.toFixed(3) : n.toFixed(1)} ms`;
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+async function benchCorpus(
+  name: string,
+  root: string,
+  targets: { startup: string; command: string },
+  rounds: number,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  const gcBefore = process.memoryUsage().heapUsed;
+  const startups: number[] = [];
+  let core = createCore(root);
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    core = createCore(root);
+    startups.push(performance.now() - t);
+  }
+  rows.push({
+    corpus: name,
+    measure: "start-up: load + validate + index (p50 of 5)",
+    value: ms(percentile(startups, 50)),
+    target: targets.startup,
+  });
+  rows.push({
+    corpus: name,
+    measure: "heap used after load",
+    value: mib(process.memoryUsage().heapUsed - gcBefore),
+    target: "",
+  });
+
+  const search: number[] = [];
+  const commands: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const query of QUERIES) {
+      const t = performance.now();
+      core.search.searchParagraphs(query);
+      search.push(performance.now() - t);
+    }
+    for (const line of COMMANDS) {
+      const t = performance.now();
+      const answer = await runLine(core, catalogue, line);
+      renderTerminal(answer, { color: false, width: 100 });
+      commands.push(performance.now() - t);
+    }
+  }
+  rows.push({
+    corpus: name,
+    measure: `search p50 / p99 (${search.length} queries)`,
+    value: `${ms(percentile(search, 50))} / ${ms(percentile(search, 99))}`,
+    target: "",
+  });
+  rows.push({
+    corpus: name,
+    measure: `command → Answer → render p50 / p99 (${commands.length})`,
+    value: `${ms(percentile(commands, 50))} / ${ms(percentile(commands, 99))}`,
+    target: targets.command,
+  });
+  return rows;
+}
+
+function cliWallTime(): Row {
+  const cli = `${projectRoot()}/dist/src/adapters/cli/main.js`;
+  execFileSync(process.execPath, [cli, "why-not-jef"]); // warm the parse cache and the disk cache
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    execFileSync(process.execPath, [cli, "why-not-jef"]);
+    times.push(performance.now() - t);
+  }
+  return {
+    corpus: "shipped",
+    measure: "one-shot `cli why-not-jef` wall time (p50 of 7)",
+    value: ms(percentile(times, 50)),
+    target: "< 500 ms",
+  };
+}
+
+function print(rows: readonly Row[]): void {
+  const headers = ["corpus", "measure", "value", "target"] as const;
+  const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => r[h].length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+  console.log(line(headers));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const row of rows) console.log(line(headers.map((h) => row[h])));
+}
+
+const shippedRoot = defaultCorpusRoot();
+const rows: Row[] = [];
+rows.push(
+  ...(await benchCorpus(
+    "shipped",
+    shippedRoot,
+    { startup: "< 150 ms", command: "p99 < 1 ms" },
+    200,
+  )),
+);
+rows.push(cliWallTime());
+const synthetic = writeSyntheticCorpus(createCore(shippedRoot).corpus, 20_000);
+createCore(synthetic); // first load parses and caches the YAML; later loads measure the pipeline
+rows.push(
+  ...(await benchCorpus(
+    "20,000 paragraphs",
+    synthetic,
+    { startup: "", command: "p99 < 10 ms" },
+    5,
+  )),
+);
+
+const extra = process.argv.includes("--no-map")
+  ? []
+  : await import("./bench-map.js")
+      .then((m: { benchMap?: () => Promise<Row[]> }) => m.benchMap?.() ?? [])
+      .catch(() => []);
+rows.push(...extra);
+print(rows);
