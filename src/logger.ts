@@ -2,11 +2,19 @@
  * Structured logs (pino) on stderr, so the console's answers on stdout stay clean. Secret values
  * from the configuration are redacted from every line, whatever field they appear in.
  */
-import { type Logger, pino } from "pino";
+import { type DestinationStream, type Logger, pino } from "pino";
 
 export type { Logger };
 
-export function createLogger(level: string, secrets: readonly (string | undefined)[] = []): Logger {
+/**
+ * @param secrets values to blank out wherever they appear (tokens, signing secrets)
+ * @param destination where lines go; standard error by default
+ */
+export function createLogger(
+  level: string,
+  secrets: readonly (string | undefined)[] = [],
+  destination: DestinationStream = pino.destination(2),
+): Logger {
   const hidden = secrets.filter((s): s is string => typeof s === "string" && s.length >= 6);
   return pino(
     {
@@ -29,6 +37,6 @@ export function createLogger(level: string, secrets: readonly (string | undefine
           hidden.reduce((out, secret) => out.split(secret).join("[redacted]"), line),
       },
     },
-    pino.destination(2),
+    destination,
   );
 }
