@@ -3,15 +3,32 @@
  * console and the CLI. Checked when loaded, so a broken command stops the program.
  */
 import { type Command, checkCatalogue } from "../src/core/command.js";
+import brief from "./brief.js";
+import card from "./card.js";
 import claim from "./claim.js";
 import counter from "./counter.js";
+import drill from "./drill.js";
 import glossary from "./glossary.js";
 import help from "./help.js";
 import pillar from "./pillar.js";
+import quote from "./quote.js";
 import search from "./search.js";
 import sources from "./sources.js";
 import whyNotJef from "./why-not-jef.js";
 
-export const catalogue: readonly Command[] = [pillar, whyNotJef, search, claim, counter, glossary, sources, help];
+export const catalogue: readonly Command[] = [
+  pillar,
+  whyNotJef,
+  search,
+  claim,
+  counter,
+  glossary,
+  sources,
+  card,
+  brief,
+  drill,
+  quote,
+  help,
+];
 
 checkCatalogue(catalogue);

@@ -1,0 +1,291 @@
+import { randomInt } from "node:crypto";
+import { z } from "zod";
+import { type Answer, answer, type Excerpt } from "../src/core/answer.js";
+import { defineCommand } from "../src/core/command.js";
+import type { Core } from "../src/core/core.js";
+import type { MapNode } from "../src/core/corpus/model.js";
+import {
+  buildCard,
+  cardCopyText,
+  cardExcerpts,
+  type EvidenceCard,
+  quoteExcerpts,
+} from "../src/core/debate/card.js";
+import { type DrillPool, drillPool, nextInPool, scoreReply } from "../src/core/debate/drill.js";
+import {
+  DRILL_TOKEN_LENGTH,
+  type DrillState,
+  type DrillTokenProblem,
+  decodeDrillToken,
+  encodeDrillToken,
+} from "../src/core/debate/drill-token.js";
+import { documentRefs, nodeRef } from "../src/core/excerpts.js";
+import { shorten } from "../src/core/input.js";
+import { resolvePillar } from "../src/core/resolve.js";
+
+export default defineCommand({
+  name: "drill",
+  description: "Practise answering an objection, then compare your reply with the author's answer",
+  options: z.object({
+    pillar: z
+      .string()
+      .min(1)
+      .max(60)
+      .optional()
+      .describe("g7, eu or coalition; empty for every objection")
+      .meta({ autocomplete: "pillar" }),
+    token: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe("The round's token (the bot's buttons fill it in)"),
+    reply: z
+      .string()
+      .min(1)
+      .max(1500)
+      .optional()
+      .describe("Your answer to the objection, in your own words"),
+  }),
+  examples: ["drill coalition", "drill", "drill eu"],
+  run(core, options) {
+    const { pillar, token, reply } = rejoinPillarWords(options);
+    const now = Math.floor(Date.now() / 1000);
+    // `/drill <token>` typed from a "Next:" hint lands in the first positional option.
+    const carried = token ?? (pillar && looksLikeToken(core, pillar) ? pillar : undefined);
+    if (carried) return continueRound(core, carried, reply, now);
+    const unscored = reply
+      ? ["Your reply was not scored: there was no round to answer. Here is a new one."]
+      : [];
+    return startRound(core, pillar, now, unscored);
+  },
+});
+
+const TOKEN_SHAPE = new RegExp(`^[A-Za-z0-9_-]{${DRILL_TOKEN_LENGTH}}$`);
+
+function looksLikeToken(core: Core, text: string): boolean {
+  return TOKEN_SHAPE.test(text) && resolvePillar(core, text).kind === "none";
+}
+
+interface DrillOptions {
+  readonly pillar?: string | undefined;
+  readonly token?: string | undefined;
+  readonly reply?: string | undefined;
+}
+
+/**
+ * Typed text fills options in order, so `/drill coalition of the willing` arrives as pillar
+ * "coalition", token "of", reply "the willing". A "token" that cannot be one next to a pillar
+ * means the words belong together.
+ */
+function rejoinPillarWords(options: DrillOptions): DrillOptions {
+  const { pillar, token, reply } = options;
+  if (pillar === undefined || token === undefined || TOKEN_SHAPE.test(token)) return options;
+  return { pillar: [pillar, token, reply].filter((w) => w !== undefined).join(" ") };
+}
+
+function startRound(
+  core: Core,
+  pillarName: string | undefined,
+  now: number,
+  extraNotes: readonly string[],
+): Answer {
+  const found = pillarName === undefined ? undefined : resolvePillar(core, pillarName);
+  const pillars = core.corpus.nodesOfKind("pillar");
+  if (found?.kind === "none") {
+    return answer("drill", `No pillar “${shorten(pillarName ?? "", 40)}”`, {
+      status: "not-found",
+      notes: [
+        `The pillars are: ${pillars.map((p) => `${p.id} (${p.label})`).join("; ")}. Or drill every objection with /drill.`,
+      ],
+      suggestions: ["/drill", ...found.suggestions.slice(0, 3).map((id) => `/drill ${id}`)],
+    });
+  }
+  const pillar = found?.value;
+  const pool = drillPool(core.corpus, pillar);
+  const first = pool.objections[randomInt(Math.max(1, pool.objections.length))];
+  if (!first) {
+    const open = core.corpus
+      .unansweredObjections()
+      .filter((o) => !pillar || o.pillar === pillar.key);
+    return answer("drill", `No objection to drill${pillar ? ` in “${pillar.label}”` : ""}`, {
+      status: "not-found",
+      notes: [
+        "A drill needs an objection the author answers, so your reply can be compared with the answer; this part of the map has none.",
+        ...open.map((o) => `Left open by the text (our reading): ${o.label}`),
+      ],
+      suggestions: ["/drill", ...pillars.filter((p) => p !== pillar).map((p) => `/drill ${p.id}`)],
+    });
+  }
+  const corrected =
+    found?.kind === "corrected"
+      ? [`No pillar “${shorten(found.from, 40)}” — drilling ${found.value.id}.`]
+      : [];
+  return askRound(core, pool, first, 1, now, [...extraNotes, ...corrected]);
+}
+
+function askRound(
+  core: Core,
+  pool: DrillPool,
+  objection: { node: MapNode; index: number },
+  round: number,
+  now: number,
+  extraNotes: readonly string[] = [],
+): Answer {
+  const { corpus } = core;
+  const state: DrillState = {
+    phase: "ask",
+    pillarIndex: pillarIndex(core, pool.pillar),
+    objectionIndex: objection.index,
+    round,
+    issuedAt: now,
+  };
+  const token = encodeDrillToken(state, core.stateSecret, corpus);
+  const node = objection.node;
+  const targets = corpus.outgoing(node.key, "attacks", "undercuts");
+  const excerpts = quoteExcerpts(core, node, { label: "Where the text raises it" }, 1);
+  return answer("drill", `Drill, round ${round}: answer this objection`, {
+    notes: [
+      ...extraNotes,
+      `The objection (our paraphrase): ${node.summary ?? node.label}`,
+      ...(targets.length
+        ? [`It attacks (our label): ${targets.map((t) => t.label).join("; ")}`]
+        : []),
+      "Answer in your own words, as you would in a round. Then you will see the author's answer and which of its key points your reply used — a coaching aid, not a grade.",
+    ],
+    excerpts,
+    related: [nodeRef(node)],
+    followUps: [{ label: "Reveal the author's answer", command: "drill", options: { token } }],
+    replyRequest: {
+      prompt: `Your answer to “${node.label}”`,
+      command: "drill",
+      options: { token },
+      replyOption: "reply",
+    },
+    sources: documentRefs(core, excerpts, [node.documentId]),
+  });
+}
+
+function continueRound(core: Core, token: string, reply: string | undefined, now: number): Answer {
+  const { corpus } = core;
+  const decoded = decodeDrillToken(token, core.stateSecret, corpus, now);
+  if (!decoded.ok) return rejected(core, decoded.problem);
+  const { state } = decoded;
+  const pillar =
+    state.pillarIndex === undefined ? undefined : corpus.nodesOfKind("pillar")[state.pillarIndex];
+  const objection = corpus.nodesOfKind("objection")[state.objectionIndex];
+  // A signed token names nodes of this corpus; this only fails if the map is inconsistent.
+  if (
+    !objection ||
+    (state.pillarIndex !== undefined && !pillar) ||
+    corpus.rebuttalsOf(objection.key).length === 0
+  )
+    return rejected(core, "signature");
+  const pool = drillPool(corpus, pillar);
+  if (state.phase === "next")
+    return askRound(core, pool, { node: objection, index: state.objectionIndex }, state.round, now);
+  return reveal(core, pool, state, objection, reply, now);
+}
+
+function reveal(
+  core: Core,
+  pool: DrillPool,
+  state: DrillState,
+  objection: MapNode,
+  reply: string | undefined,
+  now: number,
+): Answer {
+  const { corpus } = core;
+  const cards = corpus.rebuttalsOf(objection.key).flatMap((r) => buildCard(core, r) ?? []);
+  const excerpts: Excerpt[] = cards.flatMap((card) =>
+    cardExcerpts(card, { group: "The author's answer", label: `Tag: ${card.tag}` }),
+  );
+  const notes: string[] = [];
+  if (reply) {
+    const score = scoreReply(core, objection, reply);
+    const total = score.hit.length + score.missed.length;
+    notes.push(
+      `Coaching, not a grade: your reply (${reply.split(/\s+/).length} words) used ${score.hit.length} of the ${total} key terms of the author's answer.`,
+      `Hit: ${score.hit.length ? score.hit.map((t) => t.display).join(", ") : "none yet"}.`,
+      `Missed: ${score.missed.length ? score.missed.map((t) => t.display).join(", ") : "none"}.`,
+      ...score.claims.map(
+        (c) =>
+          `Claim the answer rests on (our label): “${c.node.label}” — ${c.used ? "you used it" : "not in your reply"}.`,
+      ),
+    );
+    for (const claim of score.claims) {
+      excerpts.push(
+        ...quoteExcerpts(
+          core,
+          claim.node,
+          {
+            group: "What the answer rests on",
+            label: `${claim.node.label} (${claim.used ? "you used it" : "you could have used it"})`,
+          },
+          1,
+        ),
+      );
+    }
+  } else {
+    notes.push(
+      "Revealed without a reply: next time, answer first — the comparison is where the practice is.",
+    );
+  }
+  notes.push(`The objection was (our paraphrase): ${objection.summary ?? objection.label}`);
+  const next = nextInPool(pool, state.objectionIndex);
+  const followUps = next
+    ? [
+        {
+          label: "Next objection",
+          command: "drill",
+          options: {
+            token: encodeDrillToken(
+              {
+                phase: "next",
+                pillarIndex: state.pillarIndex,
+                objectionIndex: next.index,
+                round: state.round + 1,
+                issuedAt: now,
+              },
+              core.stateSecret,
+              corpus,
+            ),
+          },
+        },
+      ]
+    : [];
+  return answer("drill", `Drill, round ${state.round}: the author's answer`, {
+    notes,
+    excerpts,
+    related: [nodeRef(objection), ...corpus.rebuttalsOf(objection.key).map(nodeRef)],
+    followUps: [
+      ...followUps,
+      { label: "All counter-arguments", command: "counter", options: { topic: objection.id } },
+    ],
+    sources: documentRefs(core, excerpts, [objection.documentId]),
+    copyText: cards.map((card: EvidenceCard) => cardCopyText(card)).join("\n\n"),
+  });
+}
+
+const PROBLEMS: Record<DrillTokenProblem, string> = {
+  malformed: "That is not a drill token (it may have been cut short when copied).",
+  version: "That drill round was started by another version of the assistant.",
+  signature:
+    "That drill token was not issued by this assistant for this reading, or it was changed.",
+  expired: "That drill round has expired: a round can be answered for 24 hours.",
+};
+
+function rejected(core: Core, problem: DrillTokenProblem): Answer {
+  const pillars = core.corpus.nodesOfKind("pillar");
+  return answer("drill", "This drill round cannot be continued", {
+    status: "invalid-input",
+    notes: [PROBLEMS[problem], "Start a new round with /drill, or /drill with a pillar."],
+    suggestions: ["/drill", ...pillars.map((p) => `/drill ${p.id}`)],
+  });
+}
+
+function pillarIndex(core: Core, pillar: MapNode | undefined): number | undefined {
+  if (!pillar) return undefined;
+  const index = core.corpus.nodesOfKind("pillar").indexOf(pillar);
+  return index < 0 ? undefined : index;
+}
