@@ -9,7 +9,6 @@ import {
   cardCopyText,
   cardExcerpts,
   type EvidenceCard,
-  quoteExcerpts,
 } from "../src/core/debate/card.js";
 import { type DrillPool, drillPool, nextInPool, scoreReply } from "../src/core/debate/drill.js";
 import {
@@ -19,7 +18,7 @@ import {
   decodeDrillToken,
   encodeDrillToken,
 } from "../src/core/debate/drill-token.js";
-import { documentRefs, nodeRef } from "../src/core/excerpts.js";
+import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
 import { shorten } from "../src/core/input.js";
 import { resolvePillar } from "../src/core/resolve.js";
 
@@ -143,7 +142,7 @@ function askRound(
   const token = encodeDrillToken(state, core.stateSecret, corpus);
   const node = objection.node;
   const targets = corpus.outgoing(node.key, "attacks", "undercuts");
-  const excerpts = quoteExcerpts(core, node, { label: "Where the text raises it" }, 1);
+  const excerpts = nodeExcerpts(node, { label: "Where the text raises it" }, 1);
   return answer("drill", `Drill, round ${round}: answer this objection`, {
     notes: [
       ...extraNotes,
@@ -215,8 +214,7 @@ function reveal(
     );
     for (const claim of score.claims) {
       excerpts.push(
-        ...quoteExcerpts(
-          core,
+        ...nodeExcerpts(
           claim.node,
           {
             group: "What the answer rests on",

@@ -88,10 +88,11 @@ function occurrences(core: Core, entry: GlossaryEntry): Excerpt[] {
       sentences.find((s) => names.some((n) => s.text.toLowerCase().includes(n))) ?? sentences[0];
     if (!hit) return [];
     return [
-      quoteExcerpt(
-        { text: hit.text, source: citation },
-        { elided: { before: hit.start > 0, after: hit.end < paragraph.text.length } },
-      ),
+      quoteExcerpt({
+        text: hit.text,
+        source: citation,
+        elided: { before: hit.start > 0, after: hit.end < paragraph.text.length },
+      }),
     ];
   });
 }

@@ -28,7 +28,13 @@ export function nodeExcerpts(
 }
 
 export function quoteExcerpt(quote: Quote, extra: Partial<Excerpt> = {}): Excerpt {
-  return { quote: quote.text, source: sourceRef(quote.source), ...extra };
+  const { before, after } = quote.elided;
+  return {
+    quote: quote.text,
+    source: sourceRef(quote.source),
+    ...(before || after ? { elided: { before, after } } : {}),
+    ...extra,
+  };
 }
 
 /** A whole paragraph as an excerpt, with the sentences that match `terms` highlighted. */

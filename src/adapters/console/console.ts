@@ -63,7 +63,8 @@ export function runConsole(
       }
       if (text === "" && !pendingReply) return rl.prompt();
       let result: Answer;
-      if (pendingReply) {
+      // A reply is awaited, but a line starting with "/" is a new command: the reply is dropped.
+      if (pendingReply && !text.startsWith("/")) {
         const request = pendingReply;
         pendingReply = undefined;
         const command = findCommand(catalogue, request.command);

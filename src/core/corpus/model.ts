@@ -22,6 +22,8 @@ export interface Citation {
 export interface Quote {
   readonly text: string;
   readonly source: Citation;
+  /** Whether the quote starts or ends inside its paragraph: shown as an ellipsis. */
+  readonly elided: { readonly before: boolean; readonly after: boolean };
 }
 
 export interface DocumentInfo {
@@ -222,10 +224,16 @@ export function buildModel(documents: readonly ValidatedDocument[]): CorpusModel
       };
     };
     // Show the source's own characters, even where the map's author typed straight quotes.
-    const quote = (paragraph: number, typed: string): Quote => ({
-      text: findVerbatim(typed, (text.paragraphs[paragraph - 1] as Paragraph).text) ?? typed,
-      source: cite(paragraph),
-    });
+    const quote = (paragraph: number, typed: string): Quote => {
+      const passage = (text.paragraphs[paragraph - 1] as Paragraph).text;
+      const exact = findVerbatim(typed, passage) ?? typed;
+      const start = passage.indexOf(exact);
+      return {
+        text: exact,
+        source: cite(paragraph),
+        elided: { before: start > 0, after: start >= 0 && start + exact.length < passage.length },
+      };
+    };
     const key = (id: string): string => `${meta.id}/${id}`;
 
     infos.push({

@@ -241,33 +241,6 @@ export function buildCard(
   return { node, tag: node.label, gist: node.summary, bodies, document };
 }
 
-/**
- * A node's quotes exactly as the map cuts them (no widening to whole sentences), with `elided`
- * set wherever a quote starts or ends inside its paragraph — for showing an objection without
- * giving away the answer that follows it in the same sentence.
- */
-export function quoteExcerpts(
-  core: Core,
-  node: MapNode,
-  extra: Partial<Excerpt> = {},
-  limit = Number.POSITIVE_INFINITY,
-): Excerpt[] {
-  return node.quotes.slice(0, limit).map((quote) => {
-    const text = core.corpus.paragraph(quote.source.documentId, quote.source.paragraph)?.text ?? "";
-    const start = text.indexOf(quote.text);
-    const before = start > 0;
-    const after = start >= 0 && start + quote.text.length < text.length;
-    return {
-      quote: quote.text,
-      source: sourceRef(quote.source),
-      label: node.label,
-      node: nodeRef(node),
-      ...(before || after ? { elided: { before, after } } : {}),
-      ...extra,
-    };
-  });
-}
-
 /** The card's bodies as answer excerpts, with extra fields (a group heading, a label). */
 export function cardExcerpts(card: EvidenceCard, extra: Partial<Excerpt> = {}): Excerpt[] {
   return card.bodies.map((body) => ({ ...body.excerpt, ...extra }));

@@ -57,3 +57,15 @@ describe("the interactive console", () => {
     expect(out).not.toContain("Pillar: G7");
   });
 });
+
+describe("replies the console asks for", () => {
+  it("takes the next line as the reply, unless it is a new /command", async () => {
+    const out = await session(["/drill coalition", "/pillar eu"]);
+    expect(out).toContain("Pillar: EU as facilitator");
+    const answered = await session([
+      "/drill coalition",
+      "a mutual defence clause signals high costs, like Article 5",
+    ]);
+    expect(answered).toMatch(/Coaching, not a grade/i);
+  });
+});

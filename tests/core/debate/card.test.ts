@@ -8,7 +8,6 @@ import {
   cutAtSentences,
   findCardNode,
   groupRanges,
-  quoteExcerpts,
 } from "../../../src/core/debate/card.js";
 import { splitSentences } from "../../../src/core/sentences.js";
 import { SHIPPED_DOC, shippedCore } from "../../helpers/corpus.js";
@@ -173,18 +172,5 @@ describe("cardCopyText", () => {
     expect(text).toContain(
       "KEY LINE (verbatim): “First of all, the JEF was established by the memorandum of understanding;",
     );
-  });
-});
-
-describe("quoteExcerpts", () => {
-  it("keeps the map's cut and marks where it falls inside the paragraph", () => {
-    const [objection] = quoteExcerpts(core, node("obj-arming-alone"));
-    expect(objection?.quote).toBe(node("obj-arming-alone").quotes[0]?.text);
-    expect(objection?.elided).toEqual({ before: false, after: true });
-    expect(quoteExcerpts(core, node("obj-france-uncertain"))[0]?.elided).toEqual({
-      before: true,
-      after: false,
-    });
-    expect(quoteExcerpts(core, node("ctx-series"))[0]?.elided).toBeUndefined();
   });
 });
