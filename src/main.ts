@@ -6,6 +6,7 @@ import "dotenv/config";
 import { catalogue } from "../commands/index.js";
 import { runConsole } from "./adapters/console/console.js";
 import { type RouteHandler, startHttpServer } from "./adapters/http/server.js";
+import { createSlackHttpAdapter, startSlackSocketMode } from "./adapters/slack/app.js";
 import { type Config, ConfigError, modes, parseConfig, SECRET_KEYS } from "./config.js";
 import { type Core, createCore } from "./core/core.js";
 import { CorpusError } from "./core/corpus/problems.js";
@@ -21,10 +22,37 @@ interface Started {
 }
 
 /** Starts the chat front ends the configuration asks for. */
-async function startChatAdapters(_core: Core, _config: Config, _logger: Logger): Promise<Started> {
+async function startChatAdapters(core: Core, config: Config, logger: Logger): Promise<Started> {
   const routes: Record<string, RouteHandler> = {};
   const stops: Stop[] = [];
   // Adapters register here: see src/adapters/discord and src/adapters/slack.
+  const { slackHttp, slackSocket } = modes(config);
+  const { botToken, signingSecret, appToken, apiUrl } = config.slack;
+  if (slackHttp && botToken && signingSecret) {
+    const slack = await createSlackHttpAdapter({
+      core,
+      catalogue,
+      logger,
+      botToken,
+      signingSecret,
+      apiUrl,
+      rateLimit: config.rateLimit,
+    });
+    routes[slack.path] = slack.route;
+    stops.push(slack.stop);
+  }
+  if (slackSocket && botToken && appToken) {
+    const slack = await startSlackSocketMode({
+      core,
+      catalogue,
+      logger,
+      botToken,
+      appToken,
+      apiUrl,
+      rateLimit: config.rateLimit,
+    });
+    stops.push(slack.stop);
+  }
   return { routes, stops };
 }
 

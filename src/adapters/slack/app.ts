@@ -1,0 +1,196 @@
+/**
+ * The Slack front end: a real @slack/bolt App, either served over HTTP on the shared server at
+ * `POST /slack/events` (signing secret) or connected through Socket Mode (app-level token, no
+ * public URL). `apiUrl` points the Web API client — and Socket Mode's apps.connections.open —
+ * somewhere other than slack.com (GovSlack, or a local fake in tests).
+ */
+import { App, ExpressReceiver } from "@slack/bolt";
+import type { Command } from "../../core/command.js";
+import type { Core } from "../../core/core.js";
+import { newReference } from "../../core/execute.js";
+import { RateLimiter, type RateLimitPolicy } from "../../core/rate-limit.js";
+import type { Logger } from "../../logger.js";
+import { MAX_BODY_BYTES, type RouteHandler, readBody, sendJson } from "../http/server.js";
+import { boltLogger } from "./bolt-logger.js";
+import { registerSlashCommands, type SlackContext } from "./commands.js";
+import { InFlight } from "./inflight.js";
+import { registerInteractions } from "./interactions.js";
+import { checkSlackRequest } from "./verify.js";
+
+/** Where Slack posts slash commands and interactions in HTTP mode. */
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+export interface SlackAdapterOptions {
+  readonly core: Core;
+  readonly catalogue: readonly Command[];
+  readonly logger: Logger;
+  /** The bot token (`xoxb-…`). */
+  readonly botToken: string;
+  /** The Web API base, e.g. `https://slack.com/api/`; Slack's own when undefined. */
+  readonly apiUrl?: string | undefined;
+  /** Per-user and per-channel limits (RATE_LIMIT_*); none when undefined. */
+  readonly rateLimit?: RateLimitPolicy | undefined;
+  /** How long `stop()` waits for answers still being prepared. */
+  readonly shutdownGraceMs?: number;
+}
+
+export interface SlackHttpOptions extends SlackAdapterOptions {
+  readonly signingSecret: string;
+  /** Requests larger than this are refused before they are read or verified. */
+  readonly maxBodyBytes?: number;
+  /** Seconds since the epoch; injectable so tests can check the timestamp window. */
+  readonly now?: () => number;
+}
+
+export interface SlackSocketOptions extends SlackAdapterOptions {
+  /** The app-level token (`xapp-…`) with the `connections:write` scope. */
+  readonly appToken: string;
+}
+
+export interface SlackAdapter {
+  readonly app: App;
+  /** Lets in-flight answers finish (bounded), then disconnects. */
+  stop(): Promise<void>;
+}
+
+export interface SlackHttpAdapter extends SlackAdapter {
+  readonly path: typeof SLACK_EVENTS_PATH;
+  /** The route for the shared HTTP server. */
+  readonly route: RouteHandler;
+}
+
+/** Thrown when Slack refuses the app's tokens at start-up. */
+export class SlackStartError extends Error {
+  override readonly name = "SlackStartError";
+}
+
+/**
+ * The Slack app in HTTP mode; mount `route` at `path` on the shared server. Resolves once Slack
+ * accepted the bot token (auth.test), so a wrong token stops the start, not the first student.
+ */
+export async function createSlackHttpAdapter(options: SlackHttpOptions): Promise<SlackHttpAdapter> {
+  const log = boltLogger(options.logger);
+  // Bolt verifies the signature again; we check first because Bolt accepts future timestamps.
+  const receiver = new ExpressReceiver({
+    signingSecret: options.signingSecret,
+    logger: log,
+    endpoints: SLACK_EVENTS_PATH,
+    processBeforeResponse: false,
+  });
+  const app = new App({
+    token: options.botToken,
+    receiver,
+    logger: log,
+    clientOptions: clientOptions(options.apiUrl),
+    deferInitialization: true,
+  });
+  await initialise(app, options);
+  const inFlight = wire(app, options);
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const now = options.now ?? (() => Date.now() / 1000);
+
+  const route: RouteHandler = async (request, response) => {
+    if (request.method !== "POST") {
+      response.setHeader("allow", "POST");
+      sendJson(response, 405, { error: "use POST" });
+      return;
+    }
+    const body = await readBody(request, maxBodyBytes);
+    const check = checkSlackRequest(options.signingSecret, request.headers, body, now());
+    if (!check.ok) {
+      options.logger.warn({ reason: check.reason, platform: "slack" }, "Slack request refused");
+      sendJson(response, 401, { error: "invalid Slack signature or timestamp" });
+      return;
+    }
+    // Bolt reads an already-read body from `rawBody` (as on hosted platforms) and verifies it.
+    Object.assign(request, { rawBody: body });
+    receiver.app(request, response);
+  };
+
+  return {
+    app,
+    path: SLACK_EVENTS_PATH,
+    route,
+    stop: () => inFlight.drain(options.shutdownGraceMs),
+  };
+}
+
+/** The Slack app in Socket Mode, connected; resolves once Slack said hello. */
+export async function startSlackSocketMode(options: SlackSocketOptions): Promise<SlackAdapter> {
+  const log = boltLogger(options.logger);
+  const app = new App({
+    token: options.botToken,
+    appToken: options.appToken,
+    socketMode: true,
+    logger: log,
+    clientOptions: clientOptions(options.apiUrl),
+    deferInitialization: true,
+  });
+  await initialise(app, options);
+  const inFlight = wire(app, options);
+  try {
+    await app.start();
+  } catch (error) {
+    throw new SlackStartError(
+      `Slack: could not open the Socket Mode connection (${slackErrorCode(error)}); check SLACK_APP_TOKEN (an xapp- token with connections:write) and that Socket Mode is enabled for the app`,
+      { cause: error },
+    );
+  }
+  options.logger.info({ platform: "slack" }, "Slack Socket Mode connected");
+  return {
+    app,
+    stop: async () => {
+      await inFlight.drain(options.shutdownGraceMs);
+      await app.stop();
+    },
+  };
+}
+
+/** Checks the bot token with auth.test before anything is served. */
+async function initialise(app: App, options: SlackAdapterOptions): Promise<void> {
+  try {
+    await app.init();
+  } catch (error) {
+    const where = options.apiUrl ? ` at ${options.apiUrl} (SLACK_API_URL)` : "";
+    throw new SlackStartError(
+      `Slack: auth.test${where} refused the bot token (${slackErrorCode(error)}); check SLACK_BOT_TOKEN`,
+      { cause: error },
+    );
+  }
+}
+
+/** Slack's error code (e.g. `invalid_auth`), or the error's message. */
+function slackErrorCode(error: unknown): string {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  if (typeof data?.error === "string") return data.error;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function wire(app: App, options: SlackAdapterOptions): InFlight {
+  const context: SlackContext = {
+    core: options.core,
+    catalogue: options.catalogue,
+    logger: options.logger,
+    inFlight: new InFlight(),
+    rateLimiter: options.rateLimit && new RateLimiter(options.rateLimit),
+  };
+  registerSlashCommands(app, context);
+  registerInteractions(app, context);
+  // Listeners catch their own failures; this is the last net for anything in Bolt's middleware.
+  app.error(async (error) => {
+    options.logger.error(
+      { err: error, reference: newReference(), platform: "slack" },
+      "Slack: unhandled error in Bolt",
+    );
+  });
+  return context.inFlight;
+}
+
+/** Web API client settings: our base URL, a timeout, and few retries (a student is waiting). */
+function clientOptions(apiUrl: string | undefined) {
+  return {
+    ...(apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {}),
+    timeout: 15_000,
+    retryConfig: { retries: 2 },
+  };
+}

@@ -1,0 +1,87 @@
+/** The shared rate limits apply to Slack: over the limit, a student gets the "slow down" answer. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { catalogue } from "../../../commands/index.js";
+import { type RunningHttpServer, startHttpServer } from "../../../src/adapters/http/server.js";
+import { createSlackHttpAdapter, type SlackHttpAdapter } from "../../../src/adapters/slack/app.js";
+import {
+  blockActionsPayload,
+  interactionBody,
+  postSigned,
+  slashCommandBody,
+} from "../../fakes/slack/requests.js";
+import { type FakeSlack, startFakeSlack } from "../../fakes/slack/server.js";
+import { shippedCore } from "../../helpers/corpus.js";
+import { blockTexts, buttons, defined, memoryLogger } from "./helpers.js";
+
+const SECRET = "rate-limit-secret";
+let fake: FakeSlack;
+let adapter: SlackHttpAdapter;
+let http: RunningHttpServer;
+
+beforeAll(async () => {
+  fake = await startFakeSlack({ botToken: "xoxb-limit" });
+  const { logger } = memoryLogger();
+  adapter = await createSlackHttpAdapter({
+    core: shippedCore(),
+    catalogue,
+    logger,
+    botToken: "xoxb-limit",
+    signingSecret: SECRET,
+    apiUrl: fake.apiUrl,
+    rateLimit: { perMinute: 2, expensivePerMinute: 1 },
+  });
+  http = await startHttpServer({
+    host: "127.0.0.1",
+    port: 0,
+    routes: { [adapter.path]: adapter.route },
+    logger,
+  });
+});
+
+afterAll(async () => {
+  await adapter?.stop();
+  await http?.close(1000);
+  await fake?.close();
+});
+
+async function run(body: string, sink: string) {
+  expect((await postSigned(`${http.url}${adapter.path}`, SECRET, body)).status).toBe(200);
+  return fake.waitFor(() => fake.responsesTo(sink)[0], 10_000, `the answer at ${sink}`);
+}
+
+describe("Slack rate limits", () => {
+  it("answers within the limit, then asks the student to slow down — for commands and buttons alike", async () => {
+    const first = await run(
+      slashCommandBody({ command: "/pillar", text: "g7", responseUrl: fake.responseUrl("one") }),
+      "one",
+    );
+    expect(first.blocks?.[0]?.text?.text).toMatch(/^Pillar: /);
+    await run(
+      slashCommandBody({ command: "/sources", text: "", responseUrl: fake.responseUrl("two") }),
+      "two",
+    );
+    const third = await run(
+      slashCommandBody({
+        command: "/why-not-jef",
+        text: "",
+        responseUrl: fake.responseUrl("three"),
+      }),
+      "three",
+    );
+    expect(third.blocks?.[0]?.text?.text).toBe("Slow down a little");
+    expect(blockTexts(third).join("\n")).toMatch(/Please wait about \d+ seconds? and try again/);
+
+    const button = defined(buttons(first)[0], "a follow-up button on the first answer");
+    const click = await run(
+      interactionBody(
+        blockActionsPayload({
+          actionId: button.actionId,
+          value: button.value,
+          responseUrl: fake.responseUrl("four"),
+        }),
+      ),
+      "four",
+    );
+    expect(click.blocks?.[0]?.text?.text).toBe("Slow down a little");
+  });
+});
