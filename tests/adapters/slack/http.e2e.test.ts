@@ -373,4 +373,52 @@ describe("Slack over HTTP: failures, files and replies", () => {
     );
     expectNoSlackMarkupFromText(reply);
   });
+
+  it("runs a real /drill round: the Answer button's modal reply reaches the drill, which reveals the author's answer", async () => {
+    const { message } = await slash("/drill", "coalition");
+    expect(message.blocks?.[0]?.text?.text).toMatch(/^Drill, round 1/);
+    const answerButton = defined(
+      buttons(message).find((b) => b.actionId === "reply:open"),
+      "the drill's Answer button",
+    );
+    const clickSink = crypto.randomUUID();
+    const before = fake.calls.length;
+    await postSigned(
+      eventsUrl,
+      SECRET,
+      interactionBody(
+        blockActionsPayload({
+          actionId: "reply:open",
+          value: answerButton.value,
+          responseUrl: fake.responseUrl(clickSink),
+        }),
+      ),
+    );
+    const opened = await fake.waitFor(
+      () => fake.calls.slice(before).find((c) => c.method === "views.open"),
+      10_000,
+      "views.open for the drill",
+    );
+    const view = JSON.parse(opened.params.view ?? "{}") as { private_metadata: string };
+    await postSigned(
+      eventsUrl,
+      SECRET,
+      interactionBody(
+        viewSubmissionPayload({
+          callbackId: REPLY_VIEW,
+          privateMetadata: view.private_metadata,
+          blockId: REPLY_BLOCK,
+          actionId: REPLY_INPUT,
+          value: "The JEF rests on a memorandum, not a treaty, so it is not legally binding.",
+        }),
+      ),
+    );
+    const revealed = await fake.waitFor(
+      () => fake.responsesTo(clickSink)[0],
+      10_000,
+      "the drill's reveal",
+    );
+    expectWithinSlackLimits(revealed);
+    expect(blockTexts(revealed)).toContain("*The author's answer* _(our heading)_");
+  });
 });
