@@ -8,8 +8,10 @@ import card from "./card.js";
 import claim from "./claim.js";
 import counter from "./counter.js";
 import drill from "./drill.js";
+import exportMap from "./export.js";
 import glossary from "./glossary.js";
 import help from "./help.js";
+import map from "./map.js";
 import pillar from "./pillar.js";
 import quote from "./quote.js";
 import search from "./search.js";
@@ -28,6 +30,8 @@ export const catalogue: readonly Command[] = [
   brief,
   drill,
   quote,
+  map,
+  exportMap,
   help,
 ];
 

@@ -1,8 +1,13 @@
 /**
  * One-shot CLI: `npm run -s cli -- <command> [args…] [--json]`. Prints one answer and exits:
  * 0 for an answer, 2 for invalid usage (with a usage message), 1 when the command failed.
- * `--json` prints the Answer as JSON, a contract for scripts (see README).
+ * `--json` prints the Answer as JSON, a contract for scripts (see README). `--out <file>` saves
+ * the answer's file (e.g. `map --focus coalition --out map.png`); `export <format>` prints the
+ * export itself.
  */
+import { realpathSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { catalogue } from "../../../commands/index.js";
 import type { Answer } from "../../core/answer.js";
 import { createCore } from "../../core/core.js";
@@ -10,17 +15,26 @@ import { CorpusError } from "../../core/corpus/problems.js";
 import { runCommandText } from "../../core/dispatch.js";
 import { defaultCorpusRoot } from "../../core/paths.js";
 import { renderTerminal } from "../console/render.js";
+import { printableFile, saveAttachment, takeOutOption } from "./files.js";
 import { answerToJson } from "./json.js";
 
-export const USAGE = `Usage: npm run -s cli -- <command> [arguments…] [--json]
+export const USAGE = `Usage: npm run -s cli -- <command> [arguments…] [--json] [--out <file>]
 Commands: ${catalogue.map((c) => c.name).join(", ")}
 Examples:
   npm run -s cli -- pillar coalition
-  npm run -s cli -- search "Is the JEF legally binding?" --json`;
+  npm run -s cli -- search "Is the JEF legally binding?" --json
+  npm run -s cli -- map --focus coalition --depth 2 --out map.png
+  npm run -s cli -- export argdown > argument-map.argdown`;
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const json = argv.includes("--json");
-  const args = argv.filter((a) => a !== "--json");
+  const outOption = takeOutOption(argv);
+  if (!outOption.ok) {
+    process.stderr.write(`${outOption.problem}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { out } = outOption;
+  const json = outOption.args.includes("--json");
+  const args = outOption.args.filter((a) => a !== "--json");
   const [name, ...rest] = args;
   if (!name || name === "--help" || name === "-h") {
     process.stderr.write(`${USAGE}\n`);
@@ -36,6 +50,21 @@ export async function main(argv: readonly string[]): Promise<number> {
         `${reference}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
       ),
   });
+  // npm runs scripts in the package root; a relative --out means the caller's directory.
+  const saved =
+    out === undefined
+      ? undefined
+      : saveAttachment(answer, resolve(process.env.INIT_CWD || ".", out));
+  const file = out === undefined && !json ? printableFile(answer) : undefined;
+  if (saved?.ok) {
+    process.stdout.write(`${answer.title}\n${saved.message}\n`);
+    for (const note of answer.notes) process.stderr.write(`  • ${note}\n`);
+    return 0;
+  }
+  if (file !== undefined) {
+    process.stdout.write(file);
+    return 0;
+  }
   if (json) process.stdout.write(`${JSON.stringify(answerToJson(answer), null, 2)}\n`);
   else
     process.stdout.write(
@@ -48,17 +77,29 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`\n${USAGE}\n`);
     return 2;
   }
+  if (saved) {
+    process.stderr.write(`${saved.message}\n`);
+    return 1;
+  }
   return answer.status === "error" ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof CorpusError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+/** Whether this module is the program being run (not imported, e.g. by a test). */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  return !!script && import.meta.url === pathToFileURL(realpathSync(script)).href;
+}
+
+if (isEntryPoint()) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `${error instanceof CorpusError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
+      );
+      process.exitCode = 1;
+    },
+  );
+}

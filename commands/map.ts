@@ -1,0 +1,184 @@
+import { z } from "zod";
+import { type Answer, answer, type FollowUp } from "../src/core/answer.js";
+import { shortDate } from "../src/core/cite.js";
+import { defineCommand } from "../src/core/command.js";
+import type { Core } from "../src/core/core.js";
+import type { MapNode } from "../src/core/corpus/model.js";
+import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
+import { shorten } from "../src/core/input.js";
+import { countNodes, countRelations, describeView } from "../src/core/map/describe.js";
+import { toDot } from "../src/core/map/dot.js";
+import { type MapImageFormat, renderMap } from "../src/core/map/render.js";
+import { focusView, type MapView, resolveFocus, wholeMap } from "../src/core/map/select.js";
+
+const DEFAULT_DEPTH = 2;
+
+const CONTENT_TYPES: Readonly<Record<MapImageFormat, string>> = {
+  png: "image/png",
+  svg: "image/svg+xml",
+};
+
+export default defineCommand({
+  name: "map",
+  description: "A picture of the argument map: the whole argument, or everything around one point",
+  options: z.object({
+    focus: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe(
+        "A pillar (g7, eu, coalition), a claim id or words from a claim; leave out for the whole map",
+      )
+      .meta({ autocomplete: "node" }),
+    depth: z
+      .number()
+      .int()
+      .min(1)
+      .max(3)
+      .optional()
+      .describe("How many steps around the focus to show: 1–3 (default 2)"),
+    format: z.enum(["png", "svg"]).optional().describe("png (default) or svg"),
+  }),
+  examples: [
+    "map",
+    "map coalition",
+    "map focus:coal-speed depth:1",
+    "map --focus eu --depth 3 --format svg",
+  ],
+  cost: "expensive",
+  async run(core, { focus, depth, format = "png" }) {
+    const notes: string[] = [];
+    let view: MapView;
+    if (focus === undefined) {
+      view = wholeMap(core.corpus);
+      if (depth !== undefined)
+        notes.push("depth applies only around a focus, so the whole map is shown.");
+    } else {
+      const found = resolveFocus(core, focus);
+      if (found.kind === "none") return notFound(focus, found.suggestions);
+      if (found.kind === "corrected") {
+        notes.push(
+          `No node “${shorten(focus, 40)}” — did you mean ${found.node.id}? Showing ${found.node.id}.`,
+        );
+      } else if (found.kind === "searched") {
+        notes.push(
+          `Focused on the best match for “${shorten(focus, 60)}”: ${found.node.label} (id ${found.node.id}).`,
+        );
+      }
+      view = focusView(core.corpus, found.node, depth ?? DEFAULT_DEPTH);
+    }
+    const center = view.focus ?? core.corpus.nodesOfKind("thesis")[0];
+    notes.push(
+      viewNote(view),
+      "Labels, kinds and the drawing are ours; ¶ numbers give the paragraphs of the author's quotes.",
+    );
+    const dot = toDot(view, { title: pictureTitle(core, view) });
+    const data = await renderMap(dot, format);
+    const excerpts = center
+      ? nodeExcerpts(center, { group: view.focus ? "The focus" : "The thesis" })
+      : [];
+    return answer(
+      "map",
+      view.focus ? `Argument map around: ${view.focus.label}` : "Argument map: the whole argument",
+      {
+        notes: [
+          ...notes,
+          ...(center && excerpts.length === 0 && center.summary
+            ? [`${center.label} (our summary): ${center.summary}`]
+            : []),
+        ],
+        excerpts,
+        related: neighbours(view).map(nodeRef),
+        followUps: followUps(core, view),
+        sources: documentRefs(core, excerpts, [...new Set(view.nodes.map((n) => n.documentId))]),
+        attachments: [
+          {
+            filename: `argument-map.${format}`,
+            contentType: CONTENT_TYPES[format],
+            data,
+            description: describeView(view),
+          },
+        ],
+      },
+    );
+  },
+});
+
+function notFound(focus: string, suggestions: readonly string[]): Answer {
+  return answer("map", `No map node matches “${shorten(focus, 60)}”`, {
+    status: "not-found",
+    notes: [
+      `Nothing in the map matches “${shorten(focus, 60)}”. Try a pillar (${suggestions.slice(-3).join(", ")}), a claim id from /pillar, or other words.`,
+    ],
+    suggestions: suggestions.map((id) => `/map ${id}`),
+    followUps: [{ label: "Whole map", command: "map", options: {} }],
+  });
+}
+
+function viewNote(view: MapView): string {
+  const contents = `${countNodes(view)}; ${countRelations(view)}`;
+  if (!view.focus) {
+    return `The whole argument: ${contents}. Evidence, objections and the author's answers are counted on each node; focus on a pillar or claim to see them, e.g. /map coalition.`;
+  }
+  const steps = view.depth === 1 ? "1 step" : `${view.depth} steps`;
+  return `Focus: ${view.focus.label} (${view.focus.kind}, id ${view.focus.id}), ${steps} out: ${contents}. Arrows point at the node argued about; nodes whose neighbours fall outside the picture say how many.`;
+}
+
+/** Ours, drawn above the map: what it shows and which reading it maps. */
+function pictureTitle(core: Core, view: MapView): string {
+  const readings = [...new Set(view.nodes.map((n) => n.documentId))]
+    .map((id) => core.corpus.document(id))
+    .map((d) => (d ? `${d.authorShort}, ${d.publisherShort}, ${shortDate(d.date)}` : ""))
+    .filter(Boolean)
+    .join("; ");
+  const what = view.focus
+    ? `Around “${shorten(view.focus.label, 60)}” (${view.depth === 1 ? "1 step" : `${view.depth} steps`})`
+    : "The whole argument";
+  return `${what} · ${readings} · our drawing`;
+}
+
+/** The nodes one step from the focus (or the pillars, for the whole map). */
+function neighbours(view: MapView): MapNode[] {
+  const focus = view.focus;
+  if (!focus) return view.nodes.filter((n) => n.kind === "pillar");
+  const keys = new Set(
+    view.relations.flatMap((r) =>
+      r.from === focus.key ? [r.to] : r.to === focus.key ? [r.from] : [],
+    ),
+  );
+  return view.nodes.filter((n) => keys.has(n.key));
+}
+
+function followUps(core: Core, view: MapView): FollowUp[] {
+  const focus = view.focus;
+  const exportArgdown: FollowUp = {
+    label: "Export as Argdown",
+    command: "export",
+    options: { format: "argdown" },
+  };
+  if (!focus) {
+    return [
+      ...core.corpus
+        .nodesOfKind("pillar")
+        .map((p) => ({ label: `Map: ${p.id}`, command: "map", options: { focus: p.id } })),
+      exportArgdown,
+    ];
+  }
+  const depth = view.depth ?? DEFAULT_DEPTH;
+  return [
+    ...(depth < 3
+      ? [{ label: "Wider view", command: "map", options: { focus: focus.id, depth: depth + 1 } }]
+      : []),
+    ...(depth > 1
+      ? [{ label: "Closer view", command: "map", options: { focus: focus.id, depth: depth - 1 } }]
+      : []),
+    { label: "Whole map", command: "map", options: {} },
+    {
+      label: `Details: ${shorten(focus.label, 60)}`,
+      command: "claim",
+      options: { query: focus.id },
+    },
+    exportArgdown,
+  ];
+}
