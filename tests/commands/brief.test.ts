@@ -55,7 +55,7 @@ describe("/brief side:against", () => {
     expectVerbatimAndCited(answer, core);
     const text = await cliText("brief", "--side", "against", "--motion", "coalition");
     expect(text).toContain("── Objection 1: ");
-    expect(text).toContain("── Left open: Open point: who would actually join? (our heading)");
+    expect(text).toContain("── Left open: Who would actually join the coalition? (our heading)");
     expect(text).toContain("Editor's notes (our words, not the author's):");
   });
 });

@@ -147,7 +147,7 @@ describe("/drill: bad state and bad input", () => {
     const answer = await run("drill", { pillar: "g7" });
     expect(answer.status).toBe("not-found");
     expect(
-      answer.notes.some((n) => n.includes("Open point: G7 help still runs through slow partners")),
+      answer.notes.some((n) => n.includes(G7 help still runs through slow partners)),
     ).toBe(true);
   });
 

@@ -8,12 +8,13 @@
 import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import "dotenv/config";
 import { catalogue } from "../../../commands/index.js";
+import { ConfigError, parseConfig } from "../../config.js";
 import type { Answer } from "../../core/answer.js";
 import { createCore } from "../../core/core.js";
 import { CorpusError } from "../../core/corpus/problems.js";
 import { runCommandText } from "../../core/dispatch.js";
-import { defaultCorpusRoot } from "../../core/paths.js";
 import { renderTerminal } from "../console/render.js";
 import { printableFile, saveAttachment, takeOutOption } from "./files.js";
 import { answerToJson } from "./json.js";
@@ -40,7 +41,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return name ? 0 : 2;
   }
-  const core = createCore(process.env.CORPUS_DIR || defaultCorpusRoot());
+  const config = parseConfig(process.env);
+  // The drill secret lets a round started in one call be continued in the next.
+  const core = createCore(
+    config.corpusDir,
+    config.drillSecret ? { stateSecret: config.drillSecret } : {},
+  );
   const quoted = rest
     .map((a) => (/\s/.test(a) && !/^--/.test(a) ? `"${a.replace(/"/g, "'")}"` : a))
     .join(" ");
@@ -97,7 +103,7 @@ if (isEntryPoint()) {
     },
     (error: unknown) => {
       process.stderr.write(
-        `${error instanceof CorpusError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
+        `${error instanceof CorpusError || error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
       );
       process.exitCode = 1;
     },
