@@ -5,6 +5,11 @@
 import "dotenv/config";
 import { catalogue } from "../commands/index.js";
 import { runConsole } from "./adapters/console/console.js";
+import { startDiscordGateway } from "./adapters/discord/gateway.js";
+import {
+  createDiscordInteractionsEndpoint,
+  DISCORD_INTERACTIONS_PATH,
+} from "./adapters/discord/http.js";
 import { type RouteHandler, startHttpServer } from "./adapters/http/server.js";
 import { createSlackHttpAdapter, startSlackSocketMode } from "./adapters/slack/app.js";
 import { type Config, ConfigError, modes, parseConfig, SECRET_KEYS } from "./config.js";
@@ -26,6 +31,28 @@ async function startChatAdapters(core: Core, config: Config, logger: Logger): Pr
   const routes: Record<string, RouteHandler> = {};
   const stops: Stop[] = [];
   // Adapters register here: see src/adapters/discord and src/adapters/slack.
+  const { discordGateway, discordHttp } = modes(config);
+  if (discordGateway && config.discord.token) {
+    const discord = await startDiscordGateway({
+      token: config.discord.token,
+      apiUrl: config.discord.apiUrl,
+      core,
+      catalogue,
+      logger,
+    });
+    stops.push(discord.stop);
+  }
+  if (discordHttp && config.discord.publicKey) {
+    const discord = createDiscordInteractionsEndpoint({
+      publicKey: config.discord.publicKey,
+      apiUrl: config.discord.apiUrl,
+      core,
+      catalogue,
+      logger,
+    });
+    routes[DISCORD_INTERACTIONS_PATH] = discord.handle;
+    stops.push(discord.stop);
+  }
   const { slackHttp, slackSocket } = modes(config);
   const { botToken, signingSecret, appToken, apiUrl } = config.slack;
   if (slackHttp && botToken && signingSecret) {

@@ -1,0 +1,101 @@
+/**
+ * Text that Discord renders: markdown escaped so every character shows as written, and mentions
+ * broken with an invisible space so no text (a student's query echoed back, a hostile label) can
+ * ping anyone or render as a mention — on top of `allowed_mentions: { parse: [] }` on every message.
+ */
+
+const ZERO_WIDTH_SPACE = "\u200b";
+
+/** Characters that start or end markdown anywhere in a line. */
+const INLINE_MARKDOWN = /[\\*_~`|[\]]/g;
+
+/** Markers that mean something only at the start of a line: headings, quotes, lists. */
+const LINE_START_MARKER = /^([ \t]*)(#|>|-|\+|\d+(?=\.))/;
+
+/** Control characters other than tab and line breaks. */
+const CONTROL = /(?![\t\n\r])\p{Cc}/gu;
+
+/**
+ * Breaks every mention form Discord parses — `@everyone`, `@here`, `<@id>`, `<@!id>`, `<@&id>`,
+ * `<#id>`, `</command:id>`, custom emoji and timestamps — without changing what a reader sees.
+ */
+export function neutralizeMentions(text: string): string {
+  return text
+    .replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`)
+    .replace(/<(?=[@#/:]|a:|t:)/gi, `<${ZERO_WIDTH_SPACE}`);
+}
+
+/**
+ * Escapes markdown so the text renders exactly as written. `atLineStart` says whether the text
+ * begins a line (where `#`, `>`, `-` and `1.` would start a heading, quote or list).
+ */
+export function escapeMarkdown(text: string, atLineStart = true): string {
+  return text
+    .replace(CONTROL, "")
+    .replace(INLINE_MARKDOWN, "\\$&")
+    .split("\n")
+    .map((line, index) => (index > 0 || atLineStart ? escapeLineStart(line) : line))
+    .join("\n");
+}
+
+function escapeLineStart(line: string): string {
+  const match = LINE_START_MARKER.exec(line);
+  if (!match) return line;
+  const [whole, indent = "", marker = ""] = match;
+  // "1." becomes "1\." — the digits stay, the dot that makes the list is escaped.
+  return /^\d/.test(marker)
+    ? `${indent}${marker}\\${line.slice(whole.length)}`
+    : `${indent}\\${marker}${line.slice(whole.length)}`;
+}
+
+/** Text for places that render markdown: message content, embed titles, descriptions, fields. */
+export function escapeText(text: string, atLineStart = true): string {
+  return neutralizeMentions(escapeMarkdown(text, atLineStart));
+}
+
+/** Text for places that show it plainly (button labels, choice names, modal titles). */
+export function plainText(text: string): string {
+  return neutralizeMentions(text.replace(CONTROL, "").replace(/\s+/g, " ").trim());
+}
+
+/** Headings, labels and names are one line, whatever their source holds. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** A URL safe to put in a markdown link, or undefined when it is not a plain http(s) URL. */
+export function linkTarget(url: string): string | undefined {
+  if (!/^https?:\/\/[^\s<>"]+$/i.test(url) || url.length > 512) return undefined;
+  return url.replace(/\(/g, "%28").replace(/\)/g, "%29");
+}
+
+/**
+ * Shortens text that is ours (a title, a label) until its escaped form fits `max`, marking the
+ * cut with "…". Never used on quotes: those are split, not shortened.
+ */
+export function fitEscaped(
+  text: string,
+  max: number,
+  render: (t: string) => string = escapeText,
+): string {
+  const full = render(text);
+  if (full.length <= max) return full;
+  let keep = Math.min(text.length, max);
+  while (keep > 0) {
+    const candidate = render(shortenAtWord(text, keep));
+    if (candidate.length <= max) return candidate;
+    keep = Math.floor(keep * 0.9) - 1;
+  }
+  return "…";
+}
+
+/** The first `max` characters (including the "…"), cut at a word boundary when one is near. */
+export function shortenAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return "…";
+  let cut = text.slice(0, max - 1);
+  // Do not leave half of a surrogate pair behind.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

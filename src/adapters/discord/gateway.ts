@@ -1,0 +1,318 @@
+/**
+ * Gateway mode: the real discord.js client, logged in with the bot token, receiving interactions
+ * over the gateway WebSocket. The bot only answers slash commands, so it asks for the `Guilds`
+ * intent alone, caches next to nothing, and never lets a message mention anyone.
+ */
+import { setTimeout as sleep } from "node:timers/promises";
+import {
+  type BaseInteraction,
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  MessageFlags,
+  Options,
+  RESTEvents,
+  type RepliableInteraction,
+} from "discord.js";
+import type { Command } from "../../core/command.js";
+import type { Core } from "../../core/core.js";
+import { newReference } from "../../core/execute.js";
+import type { Logger } from "../../logger.js";
+import { deliverAnswer, failureAnswer, type Responder } from "./deliver.js";
+import { type InteractionRequest, planInteraction, type RawOption } from "./interactions.js";
+import { type DiscordMessage, renderAnswer } from "./render.js";
+
+export interface DiscordGatewayOptions {
+  readonly token: string;
+  /**
+   * The REST API base (default Discord's, `https://discord.com/api`), e.g. a REST proxy. The
+   * gateway's WebSocket URL is whatever that API's `GET /gateway/bot` returns.
+   */
+  readonly apiUrl?: string | undefined;
+  readonly core: Core;
+  readonly catalogue: readonly Command[];
+  readonly logger: Logger;
+  /** See {@link deliverAnswer}; tests shorten it. */
+  readonly deferAfterMs?: number;
+  /** How long `stop()` waits for answers in flight before closing the connection. */
+  readonly graceMs?: number;
+}
+
+export interface DiscordGateway {
+  readonly client: Client<true>;
+  /** Waits for answers in flight (at most `graceMs`), then closes the gateway connection. */
+  stop(): Promise<void>;
+}
+
+/** Discord's error codes for an interaction it no longer knows, or one already answered. */
+const UNKNOWN_INTERACTION = 10062;
+const ALREADY_ACKNOWLEDGED = 40060;
+
+/** A discord.js client for an interactions-only bot. */
+export function createDiscordClient(apiUrl: string | undefined): Client {
+  const isSelf = (entity: { id: string; client: Client }) => entity.id === entity.client.user?.id;
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    ...(apiUrl ? { rest: { api: apiUrl } } : {}),
+    // Interactions carry the user, member and channel they need; nothing else is worth keeping.
+    makeCache: Options.cacheWithLimits({
+      MessageManager: 0,
+      GuildMessageManager: 0,
+      DMMessageManager: 0,
+      PresenceManager: 0,
+      ReactionManager: 0,
+      ReactionUserManager: 0,
+      GuildMemberManager: { maxSize: 0, keepOverLimit: isSelf },
+      UserManager: { maxSize: 0, keepOverLimit: isSelf },
+      ThreadManager: 0,
+      ThreadMemberManager: 0,
+      GuildTextThreadManager: 0,
+      GuildForumThreadManager: 0,
+      VoiceStateManager: 0,
+      StageInstanceManager: 0,
+      GuildEmojiManager: 0,
+      BaseGuildEmojiManager: 0,
+      ApplicationEmojiManager: 0,
+      GuildStickerManager: 0,
+      GuildInviteManager: 0,
+      GuildBanManager: 0,
+      GuildScheduledEventManager: 0,
+      AutoModerationRuleManager: 0,
+      ApplicationCommandManager: 0,
+      EntitlementManager: 0,
+    }),
+    sweepers: {
+      ...Options.DefaultSweeperSettings,
+      users: { interval: 1800, filter: () => (user) => !isSelf(user) },
+      guildMembers: { interval: 1800, filter: () => (member) => !isSelf(member) },
+      messages: { interval: 1800, lifetime: 900 },
+    },
+  });
+}
+
+/** Logs in and resolves once the client is ready; rejects when Discord refuses the token. */
+export async function startDiscordGateway(options: DiscordGatewayOptions): Promise<DiscordGateway> {
+  const logger = options.logger.child({ adapter: "discord-gateway" });
+  const client = createDiscordClient(options.apiUrl);
+  const inFlight = new Set<Promise<void>>();
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    const work = handle(interaction, options, logger).finally(() => inFlight.delete(work));
+    inFlight.add(work);
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, "discord.js client error"));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn({ shard, code: event.code }, "gateway disconnected"),
+  );
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, "gateway reconnecting"));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn(
+      { route: info.route, retryAfter: info.retryAfter, global: info.global },
+      "Discord rate limit: discord.js waits and retries",
+    ),
+  );
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  await client.login(options.token);
+  const readyClient = await ready;
+  logger.info(
+    { user: readyClient.user.tag, id: readyClient.user.id, commands: options.catalogue.length },
+    "Discord gateway ready",
+  );
+
+  return {
+    client: readyClient,
+    stop: async () => {
+      if (inFlight.size > 0) {
+        const grace = new AbortController();
+        await Promise.race([
+          Promise.allSettled(inFlight),
+          sleep(options.graceMs ?? 10_000, undefined, { signal: grace.signal }).catch(
+            () => undefined,
+          ),
+        ]);
+        grace.abort();
+      }
+      await client.destroy();
+      client.rest.clearHashSweeper();
+      client.rest.clearHandlerSweeper();
+      logger.info("Discord gateway closed");
+    },
+  };
+}
+
+/** One interaction, start to end. Never rejects: failures are logged, the client stays up. */
+async function handle(
+  interaction: BaseInteraction,
+  options: DiscordGatewayOptions,
+  logger: Logger,
+): Promise<void> {
+  const request = toRequest(interaction);
+  const log = logger.child({
+    interaction: interaction.id,
+    kind: request.kind,
+    user: interaction.user.id,
+  });
+  try {
+    const plan = planInteraction(
+      { core: options.core, catalogue: options.catalogue, logger: log },
+      request,
+    );
+    switch (plan.kind) {
+      case "pong":
+        return;
+      case "choices":
+        if (interaction.isAutocomplete()) await interaction.respond([...plan.choices]);
+        return;
+      case "modal":
+        if (interaction.isButton()) await interaction.showModal(plan.modal);
+        return;
+      case "answer": {
+        if (!interaction.isRepliable()) return;
+        const delivery = await deliverAnswer(plan, responderFor(interaction), {
+          logger: log,
+          ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
+        });
+        log.info({ command: plan.command, ...delivery }, "answered");
+        return;
+      }
+    }
+  } catch (error) {
+    // 10062: Discord forgot the interaction (e.g. the 3 s passed); expected now and then.
+    if (
+      error instanceof DiscordAPIError &&
+      (error.code === UNKNOWN_INTERACTION || error.code === ALREADY_ACKNOWLEDGED)
+    ) {
+      log.warn(
+        { code: error.code, err: error },
+        "Discord no longer accepts a response to this interaction",
+      );
+      return;
+    }
+    const reference = newReference();
+    log.error({ err: error, reference }, "responding to an interaction failed");
+    await sendFallbackError(interaction, reference, log);
+  }
+}
+
+/** Tells the user something failed, if the interaction still takes a response. */
+async function sendFallbackError(
+  interaction: BaseInteraction,
+  reference: string,
+  log: Logger,
+): Promise<void> {
+  if (!interaction.isRepliable() || interaction.replied) return;
+  const [message] = renderAnswer(failureAnswer("help", reference), { ephemeral: true }).messages;
+  try {
+    if (interaction.deferred) await interaction.followUp(replyOptions(message));
+    else await interaction.reply(replyOptions(message));
+  } catch (error) {
+    log.warn({ err: error, reference }, "could not tell the user about the failure");
+  }
+}
+
+function toRequest(interaction: BaseInteraction): InteractionRequest {
+  if (interaction.isChatInputCommand())
+    return {
+      kind: "command",
+      name: interaction.commandName,
+      options: interaction.options.data.map(rawOption),
+    };
+  if (interaction.isAutocomplete())
+    return {
+      kind: "autocomplete",
+      name: interaction.commandName,
+      options: interaction.options.data.map(rawOption),
+    };
+  if (interaction.isButton())
+    return {
+      kind: "button",
+      customId: interaction.customId,
+      ephemeral: interaction.message.flags.has(MessageFlags.Ephemeral),
+    };
+  if (interaction.isModalSubmit()) {
+    const fields: Record<string, string> = {};
+    for (const [id, field] of interaction.fields.fields)
+      if ("value" in field && typeof field.value === "string") fields[id] = field.value;
+    return {
+      kind: "modal",
+      customId: interaction.customId,
+      fields,
+      ephemeral: interaction.message?.flags.has(MessageFlags.Ephemeral) ?? false,
+    };
+  }
+  return { kind: "unsupported", what: `interactions of type ${interaction.type}` };
+}
+
+function rawOption(option: {
+  name: string;
+  type: number;
+  value?: unknown;
+  focused?: boolean;
+  options?: readonly unknown[];
+}): RawOption {
+  const value = option.value;
+  return {
+    name: option.name,
+    type: option.type,
+    ...(typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+      ? { value }
+      : {}),
+    ...(option.focused ? { focused: true } : {}),
+    ...(option.options ? { options: (option.options as (typeof option)[]).map(rawOption) } : {}),
+  };
+}
+
+function responderFor(interaction: RepliableInteraction): Responder {
+  return {
+    reply: async (message) => {
+      await interaction.reply(replyOptions(message));
+    },
+    defer: async (ephemeral) => {
+      await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    },
+    editOriginal: async (message) => {
+      await interaction.editReply(editOptions(message));
+    },
+    deleteOriginal: async () => {
+      await interaction.deleteReply();
+    },
+    followUp: async (message) => {
+      await interaction.followUp(replyOptions(message));
+    },
+  };
+}
+
+function files(message: DiscordMessage) {
+  return message.files.map((file) => ({
+    attachment: Buffer.from(file.data),
+    name: file.filename,
+    description: file.description,
+  }));
+}
+
+function replyOptions(message: DiscordMessage): InteractionReplyOptions {
+  return {
+    ...(message.content === undefined ? {} : { content: message.content }),
+    embeds: [...message.embeds],
+    components: [...message.components],
+    ...(message.flags === undefined ? {} : { flags: MessageFlags.Ephemeral }),
+    allowedMentions: { parse: [] },
+    files: files(message),
+  };
+}
+
+function editOptions(message: DiscordMessage): InteractionEditReplyOptions {
+  return {
+    ...(message.content === undefined ? {} : { content: message.content }),
+    embeds: [...message.embeds],
+    components: [...message.components],
+    allowedMentions: { parse: [] },
+    files: files(message),
+  };
+}

@@ -1,0 +1,261 @@
+/**
+ * HTTP interactions mode: Discord POSTs each interaction to `/discord/interactions` on the shared
+ * HTTP server, so no gateway connection is needed and any instance behind a load balancer (or a
+ * serverless function) can answer. Every request is signature-checked on its raw bytes before
+ * anything parses it. The first response goes back in the HTTP response; deferred answers and
+ * extra pages go to Discord's REST API (`DISCORD_API_URL`) through discord.js's REST client, which
+ * also handles 429s and 5xx retries.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
+import { DiscordAPIError, InteractionResponseType, type RawFile, REST, Routes } from "discord.js";
+import type { Command } from "../../core/command.js";
+import type { Core } from "../../core/core.js";
+import { newReference } from "../../core/execute.js";
+import type { Logger } from "../../logger.js";
+import { BodyTooLargeError, type RouteHandler, readBody, sendJson } from "../http/server.js";
+import { deliverAnswer, failureAnswer, type Responder } from "./deliver.js";
+import { planInteraction } from "./interactions.js";
+import { parseInteractionPayload } from "./payload.js";
+import { type DiscordMessage, renderAnswer, toApiBody } from "./render.js";
+import { checkSignature, ed25519PublicKey } from "./verify.js";
+
+export const DISCORD_INTERACTIONS_PATH = "/discord/interactions";
+
+/** Discord's interaction bodies are a few kilobytes; anything this large is not from Discord. */
+export const MAX_INTERACTION_BYTES = 64 * 1024;
+
+/** Discord's code for an interaction it no longer knows (the 3 s or 15 min window passed). */
+const UNKNOWN_INTERACTION = 10062;
+
+export interface DiscordHttpOptions {
+  /** The application's Ed25519 public key, 64 hex characters. */
+  readonly publicKey: string;
+  /** The REST API base for follow-ups (default Discord's, `https://discord.com/api`). */
+  readonly apiUrl?: string | undefined;
+  readonly core: Core;
+  readonly catalogue: readonly Command[];
+  readonly logger: Logger;
+  /** See {@link deliverAnswer}; tests shorten it. */
+  readonly deferAfterMs?: number;
+  /** The clock for the timestamp check, in milliseconds (tests pin it). */
+  readonly now?: () => number;
+  /** How long `stop()` waits for follow-ups in flight. */
+  readonly graceMs?: number;
+}
+
+export interface DiscordHttpEndpoint {
+  /** The handler for {@link DISCORD_INTERACTIONS_PATH} on the shared HTTP server. */
+  readonly handle: RouteHandler;
+  /** Waits for deferred answers and follow-ups still being sent (at most `graceMs`). */
+  stop(): Promise<void>;
+}
+
+export function createDiscordInteractionsEndpoint(
+  options: DiscordHttpOptions,
+): DiscordHttpEndpoint {
+  const key = ed25519PublicKey(options.publicKey);
+  const logger = options.logger.child({ adapter: "discord-http" });
+  const rest = new REST(options.apiUrl ? { api: options.apiUrl } : {});
+  rest.on("rateLimited", (info) =>
+    logger.warn(
+      { route: info.route, retryAfter: info.retryAfter },
+      "Discord rate limit: discord.js waits and retries",
+    ),
+  );
+  const now = options.now ?? Date.now;
+  const inFlight = new Set<Promise<void>>();
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (request.method !== "POST") {
+      response.setHeader("allow", "POST");
+      sendJson(response, 405, { error: "method not allowed: Discord POSTs interactions" });
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(request, MAX_INTERACTION_BYTES);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      logger.warn({ limit: MAX_INTERACTION_BYTES }, "rejected an oversized interaction request");
+      request.resume();
+      sendJson(response, 413, { error: `body over ${MAX_INTERACTION_BYTES} bytes` });
+      return;
+    }
+    const check = checkSignature(
+      key,
+      header(request, "x-signature-ed25519"),
+      header(request, "x-signature-timestamp"),
+      body,
+      now(),
+    );
+    if (!check.ok) {
+      logger.warn(
+        { reason: check.reason },
+        "rejected an interaction request: signature check failed",
+      );
+      sendJson(response, 401, { error: `invalid request signature (${check.reason})` });
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString("utf8"));
+    } catch {
+      sendJson(response, 400, { error: "body is not JSON" });
+      return;
+    }
+    const parsed = parseInteractionPayload(json);
+    if (!parsed.ok) {
+      logger.warn({ problem: parsed.problem }, "rejected a signed but malformed interaction");
+      sendJson(response, 400, { error: "not an interaction this endpoint understands" });
+      return;
+    }
+    const log = logger.child({ interaction: parsed.id, kind: parsed.request.kind });
+    const plan = planInteraction(
+      { core: options.core, catalogue: options.catalogue, logger: log },
+      parsed.request,
+    );
+    switch (plan.kind) {
+      case "pong":
+        sendJson(response, 200, { type: InteractionResponseType.Pong });
+        return;
+      case "choices":
+        sendJson(response, 200, {
+          type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+          data: { choices: plan.choices },
+        });
+        return;
+      case "modal":
+        sendJson(response, 200, { type: InteractionResponseType.Modal, data: plan.modal });
+        return;
+      case "answer":
+        break;
+    }
+
+    let responded!: () => void;
+    const firstResponse = new Promise<void>((resolve) => {
+      responded = resolve;
+    });
+    const webhook = { rest, applicationId: parsed.applicationId, token: parsed.token };
+    const responder: Responder = {
+      reply: async (message) => {
+        await sendMessageResponse(response, message);
+        responded();
+      },
+      defer: async (ephemeral) => {
+        sendJson(response, 200, {
+          type: InteractionResponseType.DeferredChannelMessageWithSource,
+          data: ephemeral ? { flags: 64 } : {},
+        });
+        responded();
+      },
+      editOriginal: (message) => sendWebhook(webhook, "patch", message),
+      deleteOriginal: async () => {
+        await rest.delete(Routes.webhookMessage(webhook.applicationId, webhook.token), {
+          auth: false,
+        });
+      },
+      followUp: (message) => sendWebhook(webhook, "post", message),
+    };
+    const work = deliverAnswer(plan, responder, {
+      logger: log,
+      ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
+    })
+      .then((delivery) => log.info({ command: plan.command, ...delivery }, "answered"))
+      .catch(async (error: unknown) => {
+        if (error instanceof DiscordAPIError && error.code === UNKNOWN_INTERACTION) {
+          log.warn({ err: error }, "Discord no longer accepts a response to this interaction");
+          return;
+        }
+        const reference = newReference();
+        log.error({ err: error, reference }, "responding to an interaction failed");
+        if (!response.headersSent)
+          await sendMessageResponse(
+            response,
+            renderAnswer(failureAnswer(plan.command, reference), { ephemeral: true }).messages[0],
+          );
+      })
+      .finally(() => {
+        responded();
+        inFlight.delete(work);
+      });
+    inFlight.add(work);
+    // The HTTP exchange ends with the first response; edits and follow-ups continue after it.
+    await firstResponse;
+  };
+
+  return {
+    handle,
+    stop: async () => {
+      if (inFlight.size > 0) {
+        const grace = new AbortController();
+        await Promise.race([
+          Promise.allSettled(inFlight),
+          sleep(options.graceMs ?? 10_000, undefined, { signal: grace.signal }).catch(
+            () => undefined,
+          ),
+        ]);
+        grace.abort();
+      }
+      rest.clearHashSweeper();
+      rest.clearHandlerSweeper();
+    },
+  };
+}
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+function rawFiles(message: DiscordMessage): RawFile[] {
+  return message.files.map((file) => ({
+    name: file.filename,
+    data: Buffer.from(file.data),
+    contentType: file.contentType,
+  }));
+}
+
+/** A CHANNEL_MESSAGE_WITH_SOURCE response: JSON, or multipart/form-data when files come along. */
+async function sendMessageResponse(
+  response: ServerResponse,
+  message: DiscordMessage,
+): Promise<void> {
+  const body = { type: InteractionResponseType.ChannelMessageWithSource, data: toApiBody(message) };
+  if (message.files.length === 0) {
+    sendJson(response, 200, body);
+    return;
+  }
+  const form = new FormData();
+  form.append("payload_json", JSON.stringify(body));
+  message.files.forEach((file, index) => {
+    form.append(
+      `files[${index}]`,
+      new Blob([Buffer.from(file.data)], { type: file.contentType }),
+      file.filename,
+    );
+  });
+  const encoded = new Response(form);
+  const bytes = Buffer.from(await encoded.arrayBuffer());
+  response.writeHead(200, {
+    "content-type": encoded.headers.get("content-type") ?? "multipart/form-data",
+    "content-length": bytes.length,
+  });
+  response.end(bytes);
+}
+
+async function sendWebhook(
+  webhook: { rest: REST; applicationId: string; token: string },
+  method: "patch" | "post",
+  message: DiscordMessage,
+): Promise<void> {
+  const route =
+    method === "patch"
+      ? Routes.webhookMessage(webhook.applicationId, webhook.token)
+      : Routes.webhook(webhook.applicationId, webhook.token);
+  await webhook.rest[method](route, {
+    body: toApiBody(message),
+    files: rawFiles(message),
+    auth: false,
+  });
+}
