@@ -17,6 +17,7 @@ import {
   RESTEvents,
   type RepliableInteraction,
 } from "discord.js";
+import { ConfigError } from "../../config.js";
 import type { Command } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
 import { newReference } from "../../core/execute.js";
@@ -118,7 +119,13 @@ export async function startDiscordGateway(options: DiscordGatewayOptions): Promi
   );
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
-  await client.login(options.token);
+  try {
+    await client.login(options.token);
+  } catch (error) {
+    client.rest.clearHashSweeper();
+    client.rest.clearHandlerSweeper();
+    throw loginFailure(error, options.apiUrl);
+  }
   const readyClient = await ready;
   logger.info(
     { user: readyClient.user.tag, id: readyClient.user.id, commands: options.catalogue.length },
@@ -144,6 +151,20 @@ export async function startDiscordGateway(options: DiscordGatewayOptions): Promi
       logger.info("Discord gateway closed");
     },
   };
+}
+
+/** A login failure as an error that says what to fix. */
+function loginFailure(error: unknown, apiUrl: string | undefined): Error {
+  if (error instanceof Error && "code" in error && error.code === "TokenInvalid") {
+    return new ConfigError(
+      "Configuration: Discord refused DISCORD_TOKEN (401 Unauthorized). Copy the bot token again (Developer Portal → your application → Bot → Reset Token).",
+    );
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new Error(
+    `Discord: could not log in through ${apiUrl ?? "https://discord.com/api"} (${reason}). Check DISCORD_API_URL and the network.`,
+    { cause: error },
+  );
 }
 
 /** One interaction, start to end. Never rejects: failures are logged, the client stays up. */

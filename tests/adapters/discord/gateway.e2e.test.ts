@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogue } from "../../../commands/index.js";
 import { type DiscordGateway, startDiscordGateway } from "../../../src/adapters/discord/gateway.js";
 import { renderAnswer, toApiBody } from "../../../src/adapters/discord/render.js";
+import { ConfigError } from "../../../src/config.js";
 import { findCommand } from "../../../src/core/dispatch.js";
 import { executeCommand } from "../../../src/core/execute.js";
 import { FakeDiscord, type RecordedRequest } from "../../fakes/discord/fake-discord.js";
@@ -78,6 +79,28 @@ describe("logging in", () => {
     const start = fake.heartbeats;
     await expect.poll(() => fake.heartbeats, { timeout: 5000 }).toBeGreaterThan(start + 1);
     expect(gateway.client.ws.ping).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("a refused token", () => {
+  it("stops the start with a message naming DISCORD_TOKEN", async () => {
+    const refused = startDiscordGateway({
+      token: "not-the-token",
+      apiUrl: fake.apiUrl,
+      core,
+      catalogue,
+      logger: log.logger,
+    });
+    await expect(refused).rejects.toThrow(ConfigError);
+    await expect(
+      startDiscordGateway({
+        token: "not-the-token",
+        apiUrl: fake.apiUrl,
+        core,
+        catalogue,
+        logger: log.logger,
+      }),
+    ).rejects.toThrow(/^Configuration: Discord refused DISCORD_TOKEN \(401 Unauthorized\)/);
   });
 });
 
