@@ -155,6 +155,27 @@ describe("slash commands", () => {
     expect(expectVerbatimCitedQuotes(core, messages)).toBe(pillar.excerpts.length);
   });
 
+  it("an answer of many long paragraphs is paginated: every message within the limits, every quote whole", async () => {
+    const interaction = slashCommand("fixture-long");
+    const requests = await conversation(interaction);
+    expect(requests.length).toBeGreaterThan(2);
+    expect(
+      requests
+        .slice(1)
+        .every(
+          (r) =>
+            r.method === "POST" && r.path === `/webhooks/${IDS.application}/${interaction.token}`,
+        ),
+    ).toBe(true);
+    const messages = requests.map(messageIn);
+    for (const message of messages) expectSafeMessage(message);
+    expect(expectVerbatimCitedQuotes(core, messages)).toBe(12);
+    expect(shownQuotes(messages).some((q) => q.pieces > 1)).toBe(true);
+    expect(messages.at(-1)?.content).toBe(
+      `*(continued — part ${messages.length} of ${messages.length})*`,
+    );
+  });
+
   it("/search with autocomplete: choices from the index, then cited results and a working “Next results” button", async () => {
     const suggest = await fake.interact(autocomplete("search", { query: "JE" }, "query"));
     const choices = (

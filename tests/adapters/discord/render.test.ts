@@ -250,6 +250,8 @@ describe("renderAnswer with the shipped reading", () => {
 });
 
 describe("renderAnswer property: any answer, however huge or hostile", () => {
+  /** FUZZ_RUNS=20000 for a long run; each run renders answers of up to a few hundred kilobytes. */
+  const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
   const hostileWords = [
     "@everyone",
     "@here",
@@ -364,28 +366,32 @@ describe("renderAnswer property: any answer, however huge or hostile", () => {
     },
   );
 
-  it("stays within every limit, never pings, and shows each quote whole or counts it as not shown", () => {
-    fc.assert(
-      fc.property(anyAnswer, fc.boolean(), (result, ephemeral) => {
-        const { messages } = renderAnswer(result, { ephemeral });
-        expect(messages.length).toBeGreaterThanOrEqual(1);
-        expect(messages.length).toBeLessThanOrEqual(MAX_MESSAGES);
-        for (const message of messages) {
-          expect(limitProblems(message)).toEqual([]);
-          for (const t of visibleTexts(message)) expect(t).not.toMatch(LIVE_MENTION);
-          expect(message.flags).toBe(ephemeral ? 64 : undefined);
-        }
-        const shown = shownQuotes(messages);
-        expect(shown.map((q) => q.number)).toEqual(shown.map((_, i) => i + 1));
-        shown.forEach((quote, i) => {
-          const excerpt = result.excerpts[i] as Excerpt;
-          const body = quoteBody(quote, excerpt.elided);
-          expect(body.replace(/\s+/g, "")).toBe(excerpt.quote.replace(/[\s\p{Cc}]+/gu, ""));
-        });
-        const hidden = result.excerpts.length - shown.length;
-        if (hidden > 0) expect(messages.at(-1)?.content).toContain(`${hidden} more quote`);
-      }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
-    );
-  });
+  it(
+    "stays within every limit, never pings, and shows each quote whole or counts it as not shown",
+    () => {
+      fc.assert(
+        fc.property(anyAnswer, fc.boolean(), (result, ephemeral) => {
+          const { messages } = renderAnswer(result, { ephemeral });
+          expect(messages.length).toBeGreaterThanOrEqual(1);
+          expect(messages.length).toBeLessThanOrEqual(MAX_MESSAGES);
+          for (const message of messages) {
+            expect(limitProblems(message)).toEqual([]);
+            for (const t of visibleTexts(message)) expect(t).not.toMatch(LIVE_MENTION);
+            expect(message.flags).toBe(ephemeral ? 64 : undefined);
+          }
+          const shown = shownQuotes(messages);
+          expect(shown.map((q) => q.number)).toEqual(shown.map((_, i) => i + 1));
+          shown.forEach((quote, i) => {
+            const excerpt = result.excerpts[i] as Excerpt;
+            const body = quoteBody(quote, excerpt.elided);
+            expect(body.replace(/\s+/g, "")).toBe(excerpt.quote.replace(/[\s\p{Cc}]+/gu, ""));
+          });
+          const hidden = result.excerpts.length - shown.length;
+          if (hidden > 0) expect(messages.at(-1)?.content).toContain(`${hidden} more quote`);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    Math.max(20_000, RUNS * 200),
+  );
 });
