@@ -146,9 +146,9 @@ describe("/drill: bad state and bad input", () => {
   it("explains that a pillar with no answered objection has nothing to drill", async () => {
     const answer = await run("drill", { pillar: "g7" });
     expect(answer.status).toBe("not-found");
-    expect(
-      answer.notes.some((n) => n.includes(G7 help still runs through slow partners)),
-    ).toBe(true);
+    expect(answer.notes.some((n) => n.includes("G7 help still runs through slow partners"))).toBe(
+      true,
+    );
   });
 
   it("suggests pillars for an unknown one", async () => {

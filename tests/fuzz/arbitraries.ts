@@ -24,6 +24,7 @@ export const HOSTILE_PIECES = [
   "\u202eevil\u202c",
   "\u200b\u200d\ufeff",
   "<script>alert(1)</script>",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection attempt, on purpose
   "${process.exit(1)}",
   "((a+)+)+$",
   "../../etc/passwd",
