@@ -109,7 +109,12 @@ function renderExcerpt(
   const before = excerpt.elided?.before ? "… " : "";
   const after = excerpt.elided?.after ? " …" : "";
   lines.push(
-    ...wrap(`“${before}${escapeTerminal(excerpt.quote)}${after}”`, width, "   │ ", "   │ "),
+    ...wrap(
+      `“${before}${emphasise(escapeTerminal(excerpt.quote), excerpt.highlights ?? [], paint)}${after}”`,
+      width,
+      "   │ ",
+      "   │ ",
+    ),
   );
   const section = excerpt.source.sectionEditorial
     ? `${excerpt.source.section} (section name ours)`
@@ -123,13 +128,39 @@ function renderExcerpt(
   return lines;
 }
 
+/**
+ * Bold for the highlighted sentences, word by word so the wrap can still break between them
+ * (a no-op without colour: plain text must stay exactly the source's words).
+ */
+function emphasise(
+  quote: string,
+  highlights: readonly string[],
+  paint: (code: keyof typeof ANSI, text: string) => string,
+): string {
+  let out = quote;
+  for (const highlight of highlights) {
+    const text = escapeTerminal(highlight);
+    const bold = text
+      .split(" ")
+      .map((word) => (word ? paint("bold", word) : word))
+      .join(" ");
+    if (bold !== text) out = out.replace(text, bold);
+  }
+  return out;
+}
+
+/** Length as the terminal shows it: colour codes take no room. */
+function visibleLength(text: string): number {
+  return text.replace(/\p{Cc}\[[0-9;]*m/gu, "").length;
+}
+
 /** Greedy word wrap with a first-line and a continuation prefix. */
 export function wrap(text: string, width: number, first: string, rest: string): string[] {
   const out: string[] = [];
   let line = first;
   let empty = true;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (!empty && line.length + 1 + word.length > width) {
+    if (!empty && visibleLength(line) + 1 + visibleLength(word) > width) {
       out.push(line);
       line = rest + word;
     } else {
