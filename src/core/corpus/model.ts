@@ -2,21 +2,17 @@
  * Pipeline step 4: the in-memory model every command reads. Built only from a corpus that
  * passed the fidelity checks, so its quotes are known to be verbatim.
  */
+import type { SourceRef } from "../answer.js";
 import { findVerbatim } from "./normalize.js";
 import type { NodeKind, RelationType } from "./schema.js";
 import type { Paragraph, Section } from "./text.js";
 import type { ValidatedDocument } from "./validate.js";
 
-/** Where a quote comes from: enough to find it on the page and to cite it. */
-export interface Citation {
-  readonly documentId: string;
-  readonly sectionId: string;
-  /** The section's heading; `sectionEditorial` says when the heading is ours. */
-  readonly section: string;
-  readonly sectionEditorial: boolean;
-  readonly paragraph: number;
-  readonly url: string;
-}
+/**
+ * Where a quote comes from: enough to find it on the page and to cite it. The same shape travels
+ * in answers as `SourceRef`, so the model and the answer contract cannot drift apart.
+ */
+export type Citation = SourceRef;
 
 /** Verbatim text of a source, with its citation. */
 export interface Quote {
