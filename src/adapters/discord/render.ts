@@ -7,6 +7,9 @@
  *
  * Everything that is ours is marked: the footer says so for the title, notes are introduced as
  * editor's notes, labels and headings carry "(our label)" / "(our heading)".
+ *
+ * An answer's plain-text copy (`copyText`) is shown as a code block in an embed of its own, or —
+ * when it does not fit one, or would push quotes out of the reply — attached as a `.txt` file.
  */
 import type {
   APIActionRowComponent,
@@ -18,7 +21,14 @@ import { ButtonStyle, ComponentType, MessageFlags } from "discord.js";
 import type { Answer, AnswerStatus, Attachment, DocumentRef, Excerpt } from "../../core/answer.js";
 import { citeFull, citeShort } from "../../core/cite.js";
 import { encodeCustomId } from "./custom-id.js";
-import { escapeText, fitEscaped, linkTarget, oneLine, plainText } from "./escape.js";
+import {
+  escapeText,
+  fitEscaped,
+  linkTarget,
+  neutralizeMentions,
+  oneLine,
+  plainText,
+} from "./escape.js";
 import { LIMITS } from "./limits.js";
 import { renderInPieces } from "./split.js";
 
@@ -59,6 +69,8 @@ export const MAX_MESSAGES = 5;
 export const REPLY_BUTTON_LABEL = "Answer";
 export const OURS_FOOTER =
   "Title, notes, labels and headings are ours; quoted text is verbatim from the source and cited.";
+/** Heads the plain-text copy of an answer, in its embed or as its file's description. */
+export const COPY_TITLE = "Plain text to copy — our tag and cite, verbatim card text";
 
 const CONTINUED_BELOW = " *(continued below)*";
 const CONTINUED_LINE = "*(continued)* ";
@@ -80,13 +92,40 @@ interface Line {
 }
 
 export function renderAnswer(answer: Answer, options: RenderOptions): RenderedAnswer {
+  const block = copyBlock(answer.copyText);
+  if (block !== undefined) {
+    const inline = renderWithCopy(answer, options, { block });
+    if (inline.hidden === 0) return inline.rendered;
+  }
+  // Too long for a code block, or it would push quotes out of the reply: the copy goes as a file.
+  return renderWithCopy(answer, options, { file: copyFile(answer) }).rendered;
+}
+
+/** Where the plain-text copy goes: a fenced block for an embed, or a file (or neither). */
+interface CopyPlacement {
+  readonly block?: string;
+  readonly file?: Attachment | undefined;
+}
+
+function renderWithCopy(
+  answer: Answer,
+  options: RenderOptions,
+  copy: CopyPlacement,
+): { rendered: RenderedAnswer; hidden: number } {
   const warnings: string[] = [];
-  const files = answerFiles(answer.attachments ?? [], warnings);
+  const files = answerFiles(
+    [...(answer.attachments ?? []), ...(copy.file ? [copy.file] : [])],
+    warnings,
+  );
   const components = buttonRows(answer, warnings);
   const head = headEmbeds(answer, files);
+  const copyEmbeds: APIEmbed[] =
+    copy.block === undefined
+      ? []
+      : [{ title: COPY_TITLE, color: COLORS[answer.status], description: copy.block }];
   const sources = sourceEmbeds(answer.sources);
   const layout = (shown: number) =>
-    packEmbeds([...head, ...excerptEmbeds(answer, shown), ...sources]);
+    packEmbeds([...head, ...excerptEmbeds(answer, shown), ...copyEmbeds, ...sources]);
 
   let shown = answer.excerpts.length;
   let packed = layout(shown);
@@ -121,7 +160,41 @@ export function renderAnswer(answer: Answer, options: RenderOptions): RenderedAn
       files: index === 0 ? files : [],
     };
   });
-  return { messages: messages as [DiscordMessage, ...DiscordMessage[]], warnings };
+  return {
+    rendered: { messages: messages as [DiscordMessage, ...DiscordMessage[]], warnings },
+    hidden,
+  };
+}
+
+const CODE_FENCE = "```";
+/** Control characters other than tab and line breaks: they have no place in a case file. */
+const COPY_CONTROL = /(?![\t\n\r])\p{Cc}/gu;
+
+/**
+ * Text that is safe inside a code block: no run of backticks can close the fence early (an
+ * invisible space sits between any two), no mention can form, no control characters.
+ */
+export function fenceSafe(text: string): string {
+  return neutralizeMentions(text.replace(COPY_CONTROL, "").replace(/`(?=`)/g, "`\u200b"));
+}
+
+/** The copy text as a code block for an embed description, or undefined when it does not fit. */
+function copyBlock(copyText: string | undefined): string | undefined {
+  if (copyText === undefined || copyText.trim() === "") return undefined;
+  const block = `${CODE_FENCE}\n${fenceSafe(copyText)}\n${CODE_FENCE}`;
+  return block.length <= LIMITS.embedDescription ? block : undefined;
+}
+
+/** The copy text as a `.txt` file, exactly as the command wrote it. */
+function copyFile(answer: Answer): Attachment | undefined {
+  const text = answer.copyText;
+  if (text === undefined || text.trim() === "") return undefined;
+  return {
+    filename: `${answer.command}.txt`,
+    contentType: "text/plain; charset=utf-8",
+    data: new TextEncoder().encode(text),
+    description: COPY_TITLE,
+  };
 }
 
 /** The characters Discord counts toward an embed's share of the 6000 per message. */

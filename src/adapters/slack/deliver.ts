@@ -7,7 +7,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Answer, Attachment } from "../../core/answer.js";
 import { newReference } from "../../core/execute.js";
 import type { Logger } from "../../logger.js";
-import { renderAnswer } from "./render.js";
+import { copyTextFile, renderAnswer } from "./render.js";
 
 /** Posts one message to the interaction's response_url (Bolt's `respond`, or our own). */
 export type Respond = (message: RespondArguments) => Promise<unknown>;
@@ -24,7 +24,12 @@ export interface Delivery {
 }
 
 export async function deliverAnswer(delivery: Delivery, answer: Answer): Promise<void> {
-  const attachmentNotes = await uploadAttachments(delivery, answer.attachments ?? []);
+  // A plain-text copy too long to show in the reply goes as a file with the attachments.
+  const copy = copyTextFile(answer, delivery.isPublic);
+  const attachmentNotes = await uploadAttachments(delivery, [
+    ...(answer.attachments ?? []),
+    ...(copy ? [copy] : []),
+  ]);
   const pages = renderAnswer(answer, { isPublic: delivery.isPublic, attachmentNotes });
   for (const page of pages) {
     await delivery.respond({

@@ -4,8 +4,11 @@
  * `<!channel>`, a mention or a link. Slack's limits are enforced by splitting quotes at word
  * boundaries (with visible continuation marks) and paginating into several messages; whatever
  * still does not fit is named in a visible notice, never cut silently.
+ *
+ * An answer's plain-text copy (`copyText`) is shown in preformatted blocks when it is short
+ * enough; a longer one goes as a `.txt` file ({@link copyTextFile}, uploaded by deliver.ts).
  */
-import type { Answer, DocumentRef, Excerpt } from "../../core/answer.js";
+import type { Answer, Attachment, DocumentRef, Excerpt } from "../../core/answer.js";
 import { formatCommandLine } from "../../core/arguments.js";
 import { citeShort, longDate } from "../../core/cite.js";
 import { shorten } from "../../core/input.js";
@@ -86,11 +89,17 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** Heads the plain-text copy of an answer, in the reply or as its file's description. */
+export const COPY_TITLE = "Plain text to copy — our tag and cite, verbatim card text";
+/** A copy text needing more preformatted blocks than this goes as a file instead. */
+export const COPY_INLINE_BLOCKS = 2;
+
 /** Renders an answer as one or more messages, each within Slack's limits. */
 export function renderAnswer(answer: Answer, options: RenderOptions): SlackMessage[] {
+  const copy = copyShownInline(answer, options.isPublic) ? copyUnits(answer.copyText ?? "") : [];
   const head = headUnits(answer);
   const body = [...noteUnits(answer), ...excerptUnits(answer)];
-  const footer = footerUnits(answer, options);
+  const footer = [...copy, ...footerUnits(answer, options)];
   let pages = paginate([...head, ...body, ...footer]);
   // Too long even for several messages: keep what fits and say what was left out.
   for (let keep = body.length - 1; pages.length > SLACK_LIMITS.pages && keep >= 0; keep--) {
@@ -111,6 +120,93 @@ export function renderAnswer(answer: Answer, options: RenderOptions): SlackMessa
         ? fallbackText(answer)
         : `${fitEscaped(answer.title, 200)} (continued, part ${index + 1} of ${pages.length})`,
   }));
+}
+
+/**
+ * The copy text as a file, when it is too long to show in the reply: more than
+ * {@link COPY_INLINE_BLOCKS} blocks, or enough to push quotes out of it. Undefined otherwise.
+ */
+export function copyTextFile(answer: Answer, isPublic: boolean): Attachment | undefined {
+  const text = answer.copyText;
+  if (text === undefined || text.trim() === "" || copyShownInline(answer, isPublic))
+    return undefined;
+  return {
+    filename: `${answer.command}.txt`,
+    contentType: "text/plain; charset=utf-8",
+    data: new TextEncoder().encode(text),
+    description: COPY_TITLE,
+  };
+}
+
+/** Whether the copy text fits in a few blocks without costing the reply any of its quotes. */
+function copyShownInline(answer: Answer, isPublic: boolean): boolean {
+  const text = answer.copyText;
+  if (text === undefined || text.trim() === "") return false;
+  const copy = copyUnits(text);
+  if (copy.length > COPY_INLINE_BLOCKS) return false;
+  const units = [
+    ...headUnits(answer),
+    ...noteUnits(answer),
+    ...excerptUnits(answer),
+    ...copy,
+    ...footerUnits(answer, { isPublic }),
+  ];
+  return paginate(units).length <= SLACK_LIMITS.pages;
+}
+
+const CODE_FENCE = "```";
+
+/**
+ * Text for a preformatted block: escaped like all text, and with an invisible space between any
+ * two backticks so no run of them can close the block early.
+ */
+export function fenceSafe(text: string): string {
+  return escapeSlack(text).replace(/`(?=`)/g, "`\u200b");
+}
+
+/** The copy text as preformatted sections, split to fit Slack's section limit. */
+function copyUnits(text: string): Unit[] {
+  const heading = `*${COPY_TITLE}*`;
+  const continued = `*${COPY_TITLE}* _(continued)_`;
+  const more = "\n_(continues in the next block)_";
+  const frame = `\n${CODE_FENCE}\n\n${CODE_FENCE}`.length;
+  const budget = SLACK_LIMITS.sectionText - continued.length - more.length - frame;
+  const pieces = copyPieces(text, budget);
+  return pieces.map((piece, i) => ({
+    block: section(
+      `${i === 0 ? heading : continued}\n${CODE_FENCE}\n${fenceSafe(piece)}\n${CODE_FENCE}${i < pieces.length - 1 ? more : ""}`,
+    ),
+    keepWithNext: i < pieces.length - 1,
+  }));
+}
+
+/**
+ * Splits the copy text into pieces whose block text fits `budget`, preferring to cut between
+ * lines (so blocks copied one after another give the text back), else at whitespace. Stops after
+ * `max + 1` pieces: enough to tell that the text does not fit in `max` blocks.
+ */
+function copyPieces(text: string, budget: number, max = COPY_INLINE_BLOCKS): string[] {
+  const measure = (rest: string) => (a: number, b: number) => fenceSafe(rest.slice(a, b)).length;
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.trim() !== "" && pieces.length <= max) {
+    if (fenceSafe(rest).length <= budget) {
+      pieces.push(rest);
+      break;
+    }
+    const [first] = splitToFit(rest, budget, measure(rest));
+    const end = first?.[1] ?? rest.length;
+    const newline = rest.lastIndexOf("\n", end);
+    // A line break late in the piece is the better cut; an early one would waste the block.
+    if (newline > end / 2) {
+      pieces.push(rest.slice(0, newline));
+      rest = rest.slice(newline + 1);
+    } else {
+      pieces.push(rest.slice(0, end));
+      rest = rest.slice(end).replace(/^\s+/, "");
+    }
+  }
+  return pieces.filter((piece) => piece.trim() !== "");
 }
 
 /** A block plus what pagination needs to know about it. */
