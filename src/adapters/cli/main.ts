@@ -97,6 +97,11 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // `cli export argdown | head` closes the pipe early: that is the reader's choice, not a failure.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

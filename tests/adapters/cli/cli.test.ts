@@ -95,3 +95,19 @@ describe("the one-shot CLI", () => {
     }
   });
 });
+
+describe("the CLI in a pipeline", () => {
+  it("exits cleanly when the reader closes the pipe early", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const result = spawnSync(
+      "bash",
+      [
+        "-c",
+        `set -o pipefail; "${process.execPath}" "${CLI}" export argdown | head -c 10 >/dev/null`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(result.stderr).not.toContain("EPIPE");
+    expect(result.status).toBe(0);
+  });
+});
