@@ -4,19 +4,13 @@ import { defineCommand } from "../src/core/command.js";
 import { buildCard, cardCopyText, cardExcerpts, findCardNode } from "../src/core/debate/card.js";
 import { nodeRef } from "../src/core/excerpts.js";
 import { shorten } from "../src/core/input.js";
+import { claimQuery } from "../src/core/option-fields.js";
 
 export default defineCommand({
   name: "card",
   description:
     "A debate evidence card: our tag, the cite, and the verbatim paragraph with the key line",
-  options: z.object({
-    query: z
-      .string()
-      .min(1)
-      .max(200)
-      .describe("A claim id (e.g. coal-speed) or words from the claim")
-      .meta({ autocomplete: "claim" }),
-  }),
+  options: z.object({ query: claimQuery }),
   examples: ["card memorandum of understanding", "card coal-speed", "card European Israel"],
   run(core, { query }) {
     const node = findCardNode(core, query);

@@ -4,29 +4,16 @@ import { defineCommand } from "../src/core/command.js";
 import type { MapNode } from "../src/core/corpus/model.js";
 import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
 import { shorten } from "../src/core/input.js";
-import { resolveNode } from "../src/core/resolve.js";
+import { claimQuery } from "../src/core/option-fields.js";
+import { ARGUMENT_KINDS, resolveNode } from "../src/core/resolve.js";
 
 export default defineCommand({
   name: "claim",
   description: "One claim with what supports it, what attacks it, and the author's answers",
-  options: z.object({
-    query: z
-      .string()
-      .min(1)
-      .max(200)
-      .describe("A claim id (e.g. coal-speed) or words from the claim")
-      .meta({ autocomplete: "claim" }),
-  }),
+  options: z.object({ query: claimQuery }),
   examples: ["claim coal-speed", "claim a coalition can be set up quickly", "claim PESCO"],
   run(core, { query }) {
-    const node = resolveNode(core, query, [
-      "thesis",
-      "pillar",
-      "claim",
-      "evidence",
-      "rebuttal",
-      "objection",
-    ]);
+    const node = resolveNode(core, query, ARGUMENT_KINDS);
     if (!node) {
       return answer("claim", `No claim matches “${shorten(query, 60)}”`, {
         status: "not-found",

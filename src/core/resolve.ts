@@ -7,6 +7,16 @@ import type { MapNode } from "./corpus/model.js";
 import type { NodeKind } from "./corpus/schema.js";
 import { closest } from "./suggest.js";
 
+/** Kinds that make up the argument itself: everything but the framing context. */
+export const ARGUMENT_KINDS: readonly NodeKind[] = [
+  "thesis",
+  "pillar",
+  "claim",
+  "evidence",
+  "rebuttal",
+  "objection",
+];
+
 export type Resolution<T> =
   | { readonly kind: "exact"; readonly value: T }
   /** Not an exact name, but one candidate is clearly meant (a typo). */

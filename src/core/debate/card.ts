@@ -14,20 +14,12 @@ import type { DocumentRef, Excerpt } from "../answer.js";
 import { citeShort, longDate } from "../cite.js";
 import type { Core } from "../core.js";
 import type { MapNode, Quote } from "../corpus/model.js";
-import type { NodeKind } from "../corpus/schema.js";
 import { documentRefs, nodeRef, sourceRef } from "../excerpts.js";
-import { resolveNode } from "../resolve.js";
+import { ARGUMENT_KINDS, resolveNode } from "../resolve.js";
 import { splitSentences } from "../sentences.js";
 
 /** Kinds a card can be made for: everything in the argument, not the framing context. */
-export const CARD_KINDS: readonly NodeKind[] = [
-  "thesis",
-  "pillar",
-  "claim",
-  "evidence",
-  "rebuttal",
-  "objection",
-];
+export const CARD_KINDS = ARGUMENT_KINDS;
 
 /**
  * The node a card query means: an id or label, else the best search match that quotes the text
