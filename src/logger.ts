@@ -7,6 +7,28 @@ import { type DestinationStream, type Logger, pino } from "pino";
 export type { Logger };
 
 /**
+ * Credentials that travel inside URLs, whatever field or message they end up in: Discord's
+ * interaction tokens (`/interactions/:id/:token/callback`, `/webhooks/:app/:token/...`, e.g. in a
+ * REST error's `url`) and the secret tail of Slack's response and webhook URLs.
+ */
+const URL_CREDENTIALS: readonly RegExp[] = [
+  /(\/(?:webhooks|interactions)\/\d+\/)[^/?#\s"\\]+/g,
+  /(hooks\.slack(?:-gov)?\.com\/(?:commands|actions|services|workflows|triggers)\/)[^\s"\\]+/g,
+];
+
+/** A log line with every secret value and URL credential replaced by `[redacted]`. */
+export function redactLine(line: string, secrets: readonly string[]): string {
+  const withoutSecrets = secrets.reduce(
+    (out, secret) => out.split(secret).join("[redacted]"),
+    line,
+  );
+  return URL_CREDENTIALS.reduce(
+    (out, pattern) => out.replace(pattern, "$1[redacted]"),
+    withoutSecrets,
+  );
+}
+
+/**
  * @param secrets values to blank out wherever they appear (tokens, signing secrets)
  * @param destination where lines go; standard error by default
  */
@@ -33,8 +55,7 @@ export function createLogger(
         censor: "[redacted]",
       },
       hooks: {
-        streamWrite: (line) =>
-          hidden.reduce((out, secret) => out.split(secret).join("[redacted]"), line),
+        streamWrite: (line) => redactLine(line, hidden),
       },
     },
     destination,

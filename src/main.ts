@@ -15,10 +15,16 @@ import { createSlackHttpAdapter, startSlackSocketMode } from "./adapters/slack/a
 import { type Config, ConfigError, modes, parseConfig, SECRET_KEYS } from "./config.js";
 import { type Core, createCore } from "./core/core.js";
 import { CorpusError } from "./core/corpus/problems.js";
+import { newReference } from "./core/execute.js";
 import { createLogger, type Logger } from "./logger.js";
 
 /** Something started that must be stopped on shutdown. */
 type Stop = () => Promise<void>;
+
+/** How long answers in flight get to finish after SIGTERM or SIGINT. */
+const SHUTDOWN_GRACE_MS = 5_000;
+/** The backstop: whatever hangs, the process is gone this long after the signal. */
+const SHUTDOWN_DEADLINE_MS = 12_000;
 
 /** What the chat adapters contribute: HTTP routes to serve, and what to stop on shutdown. */
 interface Started {
@@ -39,16 +45,21 @@ async function startChatAdapters(core: Core, config: Config, logger: Logger): Pr
       core,
       catalogue,
       logger,
+      rateLimit: config.rateLimit,
+      graceMs: SHUTDOWN_GRACE_MS,
     });
     stops.push(discord.stop);
   }
   if (discordHttp && config.discord.publicKey) {
     const discord = createDiscordInteractionsEndpoint({
       publicKey: config.discord.publicKey,
+      applicationId: config.discord.applicationId,
       apiUrl: config.discord.apiUrl,
       core,
       catalogue,
       logger,
+      rateLimit: config.rateLimit,
+      graceMs: SHUTDOWN_GRACE_MS,
     });
     routes[DISCORD_INTERACTIONS_PATH] = discord.handle;
     stops.push(discord.stop);
@@ -64,6 +75,7 @@ async function startChatAdapters(core: Core, config: Config, logger: Logger): Pr
       signingSecret,
       apiUrl,
       rateLimit: config.rateLimit,
+      shutdownGraceMs: SHUTDOWN_GRACE_MS,
     });
     routes[slack.path] = slack.route;
     stops.push(slack.stop);
@@ -77,6 +89,7 @@ async function startChatAdapters(core: Core, config: Config, logger: Logger): Pr
       appToken,
       apiUrl,
       rateLimit: config.rateLimit,
+      shutdownGraceMs: SHUTDOWN_GRACE_MS,
     });
     stops.push(slack.stop);
   }
@@ -106,27 +119,46 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const { routes, stops } = await startChatAdapters(core, config, logger);
-  if (Object.keys(routes).length > 0) {
-    const http = await startHttpServer({
-      host: config.http.host,
-      port: config.http.port,
-      routes,
-      logger,
-    });
-    stops.unshift(() => http.close());
-  }
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => {
-      logger.info({ signal }, "shutting down: finishing in-flight answers");
-      resolve();
-    };
-    process.once("SIGTERM", shutdown);
-    process.once("SIGINT", shutdown);
+  // A bug that escapes every handler is logged with a reference; the others keep being answered.
+  process.on("unhandledRejection", (reason) => {
+    logger.error({ err: reason, reference: newReference() }, "unhandled promise rejection");
   });
-  // Stop accepting first, then let in-flight work finish and close gateways and sockets.
-  for (const stop of stops)
-    await stop().catch((error: unknown) => logger.warn({ err: error }, "error while stopping"));
+  // Listening from here on, so a signal during start-up also ends in an orderly stop.
+  const signalled = new Promise<string>((resolve) => {
+    process.once("SIGTERM", () => resolve("SIGTERM"));
+    process.once("SIGINT", () => resolve("SIGINT"));
+  });
+
+  const { routes, stops } = await startChatAdapters(core, config, logger);
+  const http =
+    Object.keys(routes).length > 0
+      ? await startHttpServer({ host: config.http.host, port: config.http.port, routes, logger })
+      : undefined;
+
+  const signal = await signalled;
+  logger.info({ signal }, "shutting down: finishing in-flight answers");
+  const backstop = setTimeout(() => {
+    logger.error({ deadlineMs: SHUTDOWN_DEADLINE_MS }, "shutdown took too long: exiting anyway");
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS);
+  backstop.unref();
+  const force = (again: string) => {
+    logger.warn({ signal: again }, "second signal: exiting without waiting");
+    process.exit(1);
+  };
+  process.once("SIGTERM", force);
+  process.once("SIGINT", force);
+
+  // Stop accepting (requests already being read get their response), then let the answers in
+  // flight finish — each adapter bounded by SHUTDOWN_GRACE_MS — and close gateways and sockets.
+  if (http) {
+    await http.close(SHUTDOWN_GRACE_MS);
+    logger.info("HTTP server closed");
+  }
+  const results = await Promise.allSettled(stops.map((stop) => stop()));
+  for (const result of results)
+    if (result.status === "rejected") logger.warn({ err: result.reason }, "error while stopping");
+  clearTimeout(backstop);
   logger.info("stopped");
   return 0;
 }

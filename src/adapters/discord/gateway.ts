@@ -21,9 +21,11 @@ import { ConfigError } from "../../config.js";
 import type { Command } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
 import { newReference } from "../../core/execute.js";
+import { RateLimiter, type RateLimitPolicy } from "../../core/rate-limit.js";
 import type { Logger } from "../../logger.js";
 import { deliverAnswer, failureAnswer, type Responder } from "./deliver.js";
 import { type InteractionRequest, planInteraction, type RawOption } from "./interactions.js";
+import { limitPlan } from "./rate-limit.js";
 import { type DiscordMessage, renderAnswer } from "./render.js";
 
 export interface DiscordGatewayOptions {
@@ -40,6 +42,8 @@ export interface DiscordGatewayOptions {
   readonly deferAfterMs?: number;
   /** How long `stop()` waits for answers in flight before closing the connection. */
   readonly graceMs?: number;
+  /** Per-user and per-channel limits (RATE_LIMIT_*); none when undefined. */
+  readonly rateLimit?: RateLimitPolicy | undefined;
 }
 
 export interface DiscordGateway {
@@ -100,9 +104,10 @@ export async function startDiscordGateway(options: DiscordGatewayOptions): Promi
   const logger = options.logger.child({ adapter: "discord-gateway" });
   const client = createDiscordClient(options.apiUrl);
   const inFlight = new Set<Promise<void>>();
+  const limiter = options.rateLimit && new RateLimiter(options.rateLimit);
 
   client.on(Events.InteractionCreate, (interaction) => {
-    const work = handle(interaction, options, logger).finally(() => inFlight.delete(work));
+    const work = handle(interaction, options, logger, limiter).finally(() => inFlight.delete(work));
     inFlight.add(work);
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord.js client error"));
@@ -111,6 +116,9 @@ export async function startDiscordGateway(options: DiscordGatewayOptions): Promi
     logger.warn({ shard, code: event.code }, "gateway disconnected"),
   );
   client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, "gateway reconnecting"));
+  client.on(Events.ShardResume, (shard, replayed) =>
+    logger.info({ shard, replayed }, "gateway resumed"),
+  );
   client.rest.on(RESTEvents.RateLimited, (info) =>
     logger.warn(
       { route: info.route, retryAfter: info.retryAfter, global: info.global },
@@ -145,6 +153,8 @@ export async function startDiscordGateway(options: DiscordGatewayOptions): Promi
         ]);
         grace.abort();
       }
+      // Closing the socket makes discord.js report shard events; they are noise once we stop.
+      client.removeAllListeners();
       await client.destroy();
       client.rest.clearHashSweeper();
       client.rest.clearHandlerSweeper();
@@ -172,6 +182,7 @@ async function handle(
   interaction: BaseInteraction,
   options: DiscordGatewayOptions,
   logger: Logger,
+  limiter: RateLimiter | undefined,
 ): Promise<void> {
   const request = toRequest(interaction);
   const log = logger.child({
@@ -180,9 +191,12 @@ async function handle(
     user: interaction.user.id,
   });
   try {
-    const plan = planInteraction(
-      { core: options.core, catalogue: options.catalogue, logger: log },
-      request,
+    const plan = limitPlan(
+      planInteraction({ core: options.core, catalogue: options.catalogue, logger: log }, request),
+      limiter,
+      options.catalogue,
+      { userId: interaction.user.id, channelId: interaction.channelId ?? undefined },
+      log,
     );
     switch (plan.kind) {
       case "pong":
@@ -221,16 +235,20 @@ async function handle(
   }
 }
 
-/** Tells the user something failed, if the interaction still takes a response. */
+/**
+ * Tells the user something failed, if the interaction still takes a response: as the reply, or
+ * as a follow-up when part of the answer (or "thinking…") is already showing.
+ */
 async function sendFallbackError(
   interaction: BaseInteraction,
   reference: string,
   log: Logger,
 ): Promise<void> {
-  if (!interaction.isRepliable() || interaction.replied) return;
+  if (!interaction.isRepliable()) return;
   const [message] = renderAnswer(failureAnswer("help", reference), { ephemeral: true }).messages;
   try {
-    if (interaction.deferred) await interaction.followUp(replyOptions(message));
+    if (interaction.deferred || interaction.replied)
+      await interaction.followUp(replyOptions(message));
     else await interaction.reply(replyOptions(message));
   } catch (error) {
     log.warn({ err: error, reference }, "could not tell the user about the failure");

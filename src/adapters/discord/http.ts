@@ -12,11 +12,13 @@ import { DiscordAPIError, InteractionResponseType, type RawFile, REST, Routes } 
 import type { Command } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
 import { newReference } from "../../core/execute.js";
+import { RateLimiter, type RateLimitPolicy } from "../../core/rate-limit.js";
 import type { Logger } from "../../logger.js";
 import { BodyTooLargeError, type RouteHandler, readBody, sendJson } from "../http/server.js";
 import { deliverAnswer, failureAnswer, type Responder } from "./deliver.js";
 import { planInteraction } from "./interactions.js";
 import { parseInteractionPayload } from "./payload.js";
+import { limitPlan, requesterOf } from "./rate-limit.js";
 import { type DiscordMessage, renderAnswer, toApiBody } from "./render.js";
 import { checkSignature, ed25519PublicKey } from "./verify.js";
 
@@ -31,6 +33,11 @@ const UNKNOWN_INTERACTION = 10062;
 export interface DiscordHttpOptions {
   /** The application's Ed25519 public key, 64 hex characters. */
   readonly publicKey: string;
+  /**
+   * The application's id (DISCORD_APPLICATION_ID). When given, a signed interaction addressed to
+   * another application is refused: the key and the id were copied from different applications.
+   */
+  readonly applicationId?: string | undefined;
   /** The REST API base for follow-ups (default Discord's, `https://discord.com/api`). */
   readonly apiUrl?: string | undefined;
   readonly core: Core;
@@ -42,6 +49,8 @@ export interface DiscordHttpOptions {
   readonly now?: () => number;
   /** How long `stop()` waits for follow-ups in flight. */
   readonly graceMs?: number;
+  /** Per-user and per-channel limits (RATE_LIMIT_*); none when undefined. */
+  readonly rateLimit?: RateLimitPolicy | undefined;
 }
 
 export interface DiscordHttpEndpoint {
@@ -65,6 +74,7 @@ export function createDiscordInteractionsEndpoint(
   );
   const now = options.now ?? Date.now;
   const inFlight = new Set<Promise<void>>();
+  const limiter = options.rateLimit && new RateLimiter(options.rateLimit);
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (request.method !== "POST") {
@@ -110,10 +120,28 @@ export function createDiscordInteractionsEndpoint(
       sendJson(response, 400, { error: "not an interaction this endpoint understands" });
       return;
     }
+    if (
+      options.applicationId !== undefined &&
+      parsed.request.kind !== "ping" &&
+      parsed.applicationId !== options.applicationId
+    ) {
+      logger.error(
+        { interaction: parsed.id, applicationId: parsed.applicationId },
+        "refused a signed interaction for another application: check that DISCORD_APPLICATION_ID and DISCORD_PUBLIC_KEY come from the same application",
+      );
+      sendJson(response, 403, { error: "interaction for another application" });
+      return;
+    }
     const log = logger.child({ interaction: parsed.id, kind: parsed.request.kind });
-    const plan = planInteraction(
-      { core: options.core, catalogue: options.catalogue, logger: log },
-      parsed.request,
+    const plan = limitPlan(
+      planInteraction(
+        { core: options.core, catalogue: options.catalogue, logger: log },
+        parsed.request,
+      ),
+      limiter,
+      options.catalogue,
+      requesterOf(json),
+      log,
     );
     switch (plan.kind) {
       case "pong":
@@ -169,10 +197,13 @@ export function createDiscordInteractionsEndpoint(
         }
         const reference = newReference();
         log.error({ err: error, reference }, "responding to an interaction failed");
-        if (!response.headersSent)
-          await sendMessageResponse(
-            response,
-            renderAnswer(failureAnswer(plan.command, reference), { ephemeral: true }).messages[0],
+        const failure = renderAnswer(failureAnswer(plan.command, reference), { ephemeral: true })
+          .messages[0];
+        // Part of the answer (or "thinking…") may already show: then the error follows it.
+        if (!response.headersSent) await sendMessageResponse(response, failure);
+        else
+          await sendWebhook(webhook, "post", failure).catch((notified: unknown) =>
+            log.warn({ err: notified, reference }, "could not tell the user about the failure"),
           );
       })
       .finally(() => {

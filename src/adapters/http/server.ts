@@ -103,8 +103,13 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
               done();
             }, graceMs);
             timer.unref();
+            // Keep-alive connections go idle once their last response is sent: close them then,
+            // rather than waiting for the client to hang up.
+            const sweep = setInterval(() => server.closeIdleConnections(), 50);
+            sweep.unref();
             server.close(() => {
               clearTimeout(timer);
+              clearInterval(sweep);
               done();
             });
             server.closeIdleConnections();

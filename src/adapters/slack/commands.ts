@@ -14,6 +14,7 @@ import { deliverAnswer } from "./deliver.js";
 import { answerOrApologise, commandHooks } from "./failures.js";
 import type { InFlight } from "./inflight.js";
 import { PUBLIC_FLAG, readSlashText } from "./input.js";
+import { retrying } from "./retry.js";
 
 /** What the Slack listeners share. */
 export interface SlackContext {
@@ -59,7 +60,7 @@ export function registerSlashCommands(app: App, context: SlackContext): void {
           await deliverAnswer(
             {
               client,
-              respond,
+              respond: retrying(respond, logger),
               logger,
               channelId: payload.channel_id,
               userId: payload.user_id,
@@ -80,7 +81,7 @@ export function registerSlashCommands(app: App, context: SlackContext): void {
         await deliverAnswer(
           {
             client,
-            respond,
+            respond: retrying(respond, logger),
             logger,
             channelId: payload.channel_id,
             userId: payload.user_id,

@@ -12,6 +12,7 @@ import { overLimit, type SlackContext } from "./commands.js";
 import { deliverAnswer, type Respond } from "./deliver.js";
 import { answerOrApologise, commandHooks } from "./failures.js";
 import { FOLLOW_UP_ACTION, fitEscaped, REPLY_ACTION } from "./render.js";
+import { ResponseUrlError, retrying } from "./retry.js";
 import {
   type CommandState,
   decodeFollowUp,
@@ -51,7 +52,7 @@ export function registerInteractions(app: App, context: SlackContext): void {
           await deliverAnswer(
             {
               client,
-              respond,
+              respond: retrying(respond, logger),
               logger,
               channelId,
               userId: body.user.id,
@@ -76,7 +77,7 @@ export function registerInteractions(app: App, context: SlackContext): void {
             await deliverAnswer(
               {
                 client,
-                respond,
+                respond: retrying(respond, logger),
                 logger,
                 channelId: undefined,
                 userId: body.user.id,
@@ -111,7 +112,7 @@ export function registerInteractions(app: App, context: SlackContext): void {
         await deliverAnswer(
           {
             client,
-            respond,
+            respond: retrying(respond, logger),
             logger,
             channelId: undefined,
             userId: body.user.id,
@@ -180,7 +181,6 @@ async function postToResponseUrl(url: string, message: RespondArguments): Promis
     headers: { "content-type": "application/json" },
     body: JSON.stringify(message),
   });
-  if (!response.ok)
-    throw new Error(`Slack: the response_url refused the answer (HTTP ${response.status})`);
+  if (!response.ok) throw new ResponseUrlError(response.status);
   return response;
 }

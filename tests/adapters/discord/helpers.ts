@@ -108,7 +108,8 @@ export function shownQuotes(
         } else {
           value = value.replace(/ \*\(continued below\)\*$/, "");
         }
-        entry.parts.push(value.replace(/^“/, ""));
+        // Only the first piece opens with our quotation mark; a later one may start with the source's own.
+        entry.parts.push(entry.parts.length === 0 ? value.replace(/^“/, "") : value);
         quotes.set(number, entry);
       }
     }

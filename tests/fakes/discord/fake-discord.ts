@@ -2,7 +2,8 @@
  * A stand-in for Discord on 127.0.0.1 that the real discord.js client talks to: the REST API
  * (`/api/v10/...`: gateway discovery, the bot user, command registration, interaction callbacks,
  * webhook edits and follow-ups) and the gateway WebSocket (HELLO, IDENTIFY → READY, heartbeats,
- * dispatches). Every REST request is recorded with its parsed body, so tests assert exact bodies.
+ * dispatches, RESUME → missed dispatches replayed → RESUMED, and dropped connections on demand).
+ * Every REST request is recorded with its parsed body, so tests assert exact bodies.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -54,6 +55,8 @@ export const FAKE_TOKEN = "fake-bot-token.for-loopback-tests-only";
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   readonly identifies: unknown[] = [];
+  /** RESUME payloads received (a client continuing its session after a dropped connection). */
+  readonly resumes: { seq: unknown; session_id: unknown }[] = [];
   heartbeats = 0;
   readonly commands: { global: unknown[]; guilds: Map<string, unknown[]> };
   /** Set to answer the next matching request with a canned error (e.g. 10062, 429, 500). */
@@ -69,6 +72,8 @@ export class FakeDiscord {
   readonly #sessions = new Set<WebSocket>();
   readonly #waiters: Waiter[] = [];
   readonly #identifyWaiters: (() => void)[] = [];
+  /** Every dispatch sent, so a resuming client gets the ones it missed. */
+  readonly #dispatched: { s: number; frame: string }[] = [];
   #sequence = 0;
   #port = 0;
 
@@ -117,8 +122,32 @@ export class FakeDiscord {
 
   /** Sends a gateway dispatch to every identified session. */
   dispatch(event: string, data: unknown): void {
-    const frame = JSON.stringify({ op: 0, t: event, s: ++this.#sequence, d: data });
+    const s = ++this.#sequence;
+    const frame = JSON.stringify({ op: 0, t: event, s, d: data });
+    this.#dispatched.push({ s, frame });
     for (const session of this.#sessions) session.send(frame);
+  }
+
+  /**
+   * Drops every gateway connection, as a network fault or a Discord restart does: with a close
+   * frame carrying `code` (4000 "unknown error" is resumable), or abruptly without one.
+   */
+  dropConnections(how: { readonly code: number } | "abruptly"): void {
+    for (const session of this.#sessions) {
+      this.#sessions.delete(session);
+      if (how === "abruptly") session.terminate();
+      else session.close(how.code, "fake Discord dropped the connection");
+    }
+  }
+
+  /** Resolves once a client has resumed its session `count` times in all. */
+  async waitForResumes(count: number, timeoutMs = 10_000): Promise<void> {
+    const started = Date.now();
+    while (this.resumes.length < count) {
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`fake Discord: no resume within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   /** Dispatches INTERACTION_CREATE and waits for its first callback (the response). */
@@ -219,6 +248,16 @@ export class FakeDiscord {
           }),
         );
         for (const waiter of this.#identifyWaiters.splice(0)) waiter();
+      } else if (frame.op === 6) {
+        if (frame.d?.token !== this.token || frame.d?.session_id !== "fake-session") {
+          ws.send(JSON.stringify({ op: 9, d: false }));
+          return;
+        }
+        this.resumes.push({ seq: frame.d.seq, session_id: frame.d.session_id });
+        this.#sessions.add(ws);
+        const since = typeof frame.d.seq === "number" ? frame.d.seq : 0;
+        for (const missed of this.#dispatched.filter((d) => d.s > since)) ws.send(missed.frame);
+        ws.send(JSON.stringify({ op: 0, t: "RESUMED", s: ++this.#sequence, d: {} }));
       }
     });
     ws.on("close", () => this.#sessions.delete(ws));

@@ -1,8 +1,8 @@
 /**
  * A local stand-in for Slack, on 127.0.0.1 only: the Web API (`POST /api/<method>`, the methods
- * this app uses), response_url sinks, the file upload endpoint that files.getUploadURLExternal
- * hands out, and a Socket Mode WebSocket (hello, envelopes, acks by envelope_id). It records
- * everything that arrives so tests can assert on it.
+ * this app uses), response_url sinks (which can be told to fail), the file upload endpoint that
+ * files.getUploadURLExternal hands out, and a Socket Mode WebSocket (hello, envelopes, acks by
+ * envelope_id). It records everything that arrives so tests can assert on it.
  */
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
@@ -72,6 +72,10 @@ export interface FakeSlack {
   responseUrl(sink?: string): string;
   /** Messages that arrived at one sink, in order. */
   responsesTo(sink: string): SlackResponseBody[];
+  /** Makes a sink answer its next `times` posts with HTTP `status` (a Slack outage). */
+  failResponses(sink: string, times: number, status?: number): void;
+  /** Posts a sink refused because of {@link failResponses}, with when they arrived. */
+  readonly refused: { readonly sink: string; readonly status: number; readonly at: number }[];
   /** Resolves with `probe()`'s first defined value, re-checked whenever anything arrives. */
   waitFor<T>(probe: () => T | undefined | false, timeoutMs?: number, what?: string): Promise<T>;
   /** Socket Mode: the connections the app opened. */
@@ -90,6 +94,8 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
   const responses: ArrivedResponse[] = [];
   const uploads: ArrivedUpload[] = [];
   const acks: SocketAck[] = [];
+  const refused: { sink: string; status: number; at: number }[] = [];
+  const failing = new Map<string, { times: number; status: number }>();
   const pendingFiles = new Map<string, string>();
   const sockets = new Set<WebSocket>();
   let nextId = 1;
@@ -112,6 +118,11 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       json(response, 405, { ok: false, error: "method_not_allowed" });
     } else if (area === "api" && name) {
       json(response, 200, api(name, request, body));
+    } else if (area === "response" && name && (failing.get(name)?.times ?? 0) > 0) {
+      const failure = failing.get(name) as { times: number; status: number };
+      failure.times--;
+      refused.push({ sink: name, status: failure.status, at: Date.now() });
+      json(response, failure.status, { ok: false, error: "fake_outage" });
     } else if (area === "response" && name) {
       responses.push({ sink: name, body: JSON.parse(body.toString("utf8")) as SlackResponseBody });
       json(response, 200, { ok: true });
@@ -232,6 +243,10 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     acks,
     responseUrl: (sink = randomUUID()) => `${base}/response/${sink}`,
     responsesTo: (sink) => responses.filter((r) => r.sink === sink).map((r) => r.body),
+    failResponses: (sink, times, status = 500) => {
+      failing.set(sink, { times, status });
+    },
+    refused,
     waitFor<T>(
       probe: () => T | undefined | false,
       timeoutMs = 10_000,

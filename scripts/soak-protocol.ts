@@ -1,0 +1,91 @@
+/**
+ * What the two halves of `npm run soak` share: the settings, the messages between the server
+ * (main thread) and the load generator (a worker thread, as clients would be other machines), and
+ * the samples the load generator measures.
+ */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
+export interface Settings {
+  readonly requests: number;
+  readonly concurrency: number;
+  readonly warmup: number;
+  readonly withMap: boolean;
+  readonly maxSeconds: number;
+  readonly seed: number;
+}
+
+/** Reads the flags; exits with a usage message on a bad value. */
+export function parseSettings(argv: readonly string[]): Settings {
+  const number = (flag: string, fallback: number, min: number, max: number): number => {
+    const at = argv.indexOf(flag);
+    if (at === -1) return fallback;
+    const value = Number(argv[at + 1]);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      process.stderr.write(`soak: ${flag} takes a whole number from ${min} to ${max}\n`);
+      process.exit(2);
+    }
+    return value;
+  };
+  const requests = number("--requests", 5000, 1, 1_000_000);
+  return {
+    requests,
+    concurrency: number("--concurrency", 50, 1, 1000),
+    warmup: number("--warmup", Math.min(500, Math.floor(requests / 10)), 0, requests - 1),
+    withMap: argv.includes("--with-map"),
+    maxSeconds: number("--max-seconds", 300, 1, 86_400),
+    seed: number("--seed", 20231206, 0, 2 ** 31),
+  };
+}
+
+/** The Discord application the signed interactions are addressed to. */
+export const APPLICATION_ID = "100000000000000001";
+
+/** What the load generator is given when it starts. */
+export interface LoadData {
+  readonly settings: Settings;
+  /** PKCS#8 PEM of the Ed25519 key the interactions are signed with. */
+  readonly discordPrivateKey: string;
+  readonly slackSigningSecret: string;
+}
+
+/** One request as the load generator saw it. */
+export interface Sample {
+  readonly platform: "discord" | "slack";
+  readonly command: string;
+  readonly httpMs: number;
+  /** Time to the first message of the answer (the HTTP response itself, or the first post). */
+  readonly deliveredMs?: number;
+  readonly error?: string;
+}
+
+export type FromLoad =
+  | { readonly kind: "sinks"; readonly slackApiUrl: string; readonly discordApiUrl: string }
+  | { readonly kind: "warm" }
+  | {
+      readonly kind: "done";
+      readonly samples: readonly Sample[];
+      readonly sent: number;
+      readonly seconds: number;
+      readonly timedOut: boolean;
+      readonly kinds: number;
+    };
+
+export type ToLoad =
+  | {
+      readonly kind: "server";
+      readonly url: string;
+      readonly discordPath: string;
+      readonly slackPath: string;
+    }
+  | { readonly kind: "stop" };
+
+/** A function that forces a full garbage collection, when the runtime allows it. */
+export function exposeGc(): (() => void) | undefined {
+  try {
+    setFlagsFromString("--expose-gc");
+    return runInNewContext("gc") as () => void;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,277 @@
+/**
+ * `npm run soak`: load on loopback. The main thread runs the server under test — the real HTTP
+ * server with both the Discord interactions route and the Slack events route, the real adapters,
+ * their outgoing calls pointed at local sinks — and a worker thread (scripts/soak-load.ts) plays
+ * N concurrent clients on 127.0.0.1 sending correctly signed Discord interactions and Slack slash
+ * commands for a fixed number of requests. Prints requests/s, the latency of the HTTP response
+ * and of the delivered answer, errors, and memory at the start, after warm-up and at the end.
+ *
+ * A benchmark, not a test: it reports figures beside the targets (5,000 requests at concurrency
+ * 50, zero errors, p99 < 50 ms for text answers, memory growth < 10 % after warm-up) and stops by
+ * itself (--max-seconds). Flags: --requests N (5000) --concurrency C (50) --warmup W (500)
+ * --with-map (adds /map, which draws a PNG) --max-seconds S (300) --seed N.
+ */
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { Worker } from "node:worker_threads";
+import { catalogue } from "../commands/index.js";
+import {
+  createDiscordInteractionsEndpoint,
+  DISCORD_INTERACTIONS_PATH,
+} from "../src/adapters/discord/http.js";
+import { startHttpServer } from "../src/adapters/http/server.js";
+import { createSlackHttpAdapter } from "../src/adapters/slack/app.js";
+import { createCore } from "../src/core/core.js";
+import { defaultCorpusRoot } from "../src/core/paths.js";
+import { createLogger } from "../src/logger.js";
+import {
+  APPLICATION_ID,
+  exposeGc,
+  type FromLoad,
+  type LoadData,
+  parseSettings,
+  type Sample,
+  type Settings,
+  type ToLoad,
+} from "./soak-protocol.js";
+
+interface Memory {
+  /** The whole process, the load generator's thread included. */
+  readonly rss: number;
+  /** The server's live JavaScript objects (the main thread's heap, after a full GC). */
+  readonly heapUsed: number;
+  /** What V8 keeps committed for that heap; it grows under load and shrinks when idle. */
+  readonly heapTotal: number;
+}
+
+/** Memory after a full garbage collection (when one can be forced), so figures are stable. */
+function memory(gc: (() => void) | undefined): Memory {
+  gc?.();
+  const { rss, heapUsed, heapTotal } = process.memoryUsage();
+  return { rss, heapUsed, heapTotal };
+}
+
+/** Counts the app's warn and error lines; the lines themselves go nowhere during the run. */
+function countingDestination(counts: { warn: number; error: number }) {
+  return {
+    write(line: string) {
+      if (line.includes('"level":50') || line.includes('"level":60')) counts.error++;
+      else if (line.includes('"level":40')) counts.warn++;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const settings = parseSettings(process.argv.slice(2));
+  const gc = exposeGc();
+  const slackSigningSecret = randomBytes(16).toString("hex");
+  const botToken = `xoxb-soak-${randomBytes(8).toString("hex")}`;
+  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+  const der = publicKey.export({ format: "der", type: "spki" });
+
+  const data: LoadData = {
+    settings,
+    discordPrivateKey: privateKey.export({ format: "pem", type: "pkcs8" }).toString(),
+    slackSigningSecret,
+  };
+  const load = new Worker(new URL("./soak-load.js", import.meta.url), { workerData: data });
+  const messages: FromLoad[] = [];
+  const waiters: (() => void)[] = [];
+  load.on("message", (message: FromLoad) => {
+    messages.push(message);
+    for (const waiter of waiters.splice(0)) waiter();
+  });
+  const failed = new Promise<never>((_, reject) => {
+    load.once("error", reject);
+    load.once("exit", (code) =>
+      reject(new Error(`the load generator stopped early (exit code ${code})`)),
+    );
+  });
+  failed.catch(() => undefined); // awaited through `next`; its exit at the end is expected
+  const next = async <K extends FromLoad["kind"]>(
+    kind: K,
+  ): Promise<Extract<FromLoad, { kind: K }>> => {
+    for (;;) {
+      const found = messages.find((m) => m.kind === kind);
+      if (found) return found as Extract<FromLoad, { kind: K }>;
+      await Promise.race([new Promise<void>((resolve) => waiters.push(resolve)), failed]);
+    }
+  };
+  const tell = (message: ToLoad) => load.postMessage(message);
+
+  const sinks = await next("sinks");
+  const logCounts = { warn: 0, error: 0 };
+  const logger = createLogger(
+    "info",
+    [slackSigningSecret, botToken],
+    countingDestination(logCounts),
+  );
+  const core = createCore(defaultCorpusRoot(), { stateSecret: randomBytes(16).toString("hex") });
+  // Limits far above the run's rate: the soak measures throughput, not the limiter's refusals.
+  const rateLimit = { perMinute: 1_000_000, expensivePerMinute: 1_000_000 };
+  const discord = createDiscordInteractionsEndpoint({
+    publicKey: der.subarray(der.length - 32).toString("hex"),
+    applicationId: APPLICATION_ID,
+    apiUrl: sinks.discordApiUrl,
+    core,
+    catalogue,
+    logger,
+    rateLimit,
+  });
+  const slack = await createSlackHttpAdapter({
+    core,
+    catalogue,
+    logger,
+    botToken,
+    signingSecret: slackSigningSecret,
+    apiUrl: sinks.slackApiUrl,
+    rateLimit,
+  });
+  const http = await startHttpServer({
+    host: "127.0.0.1",
+    port: 0,
+    routes: { [DISCORD_INTERACTIONS_PATH]: discord.handle, [slack.path]: slack.route },
+    logger,
+  });
+
+  process.stdout.write(
+    `soak: ${settings.requests} requests at concurrency ${settings.concurrency} ` +
+      `(${settings.warmup} warm-up), Discord and Slack alternating, on ${http.url}…\n`,
+  );
+  const atStart = memory(gc);
+  tell({
+    kind: "server",
+    url: http.url,
+    discordPath: DISCORD_INTERACTIONS_PATH,
+    slackPath: slack.path,
+  });
+  let afterWarmup: Memory | undefined;
+  if (settings.warmup > 0) {
+    await next("warm");
+    afterWarmup = memory(gc);
+  }
+  const result = await next("done");
+  const atEnd = memory(gc);
+
+  await http.close(2000);
+  await Promise.all([discord.stop(), slack.stop()]);
+  tell({ kind: "stop" });
+  await new Promise((resolve) => load.once("exit", resolve));
+
+  process.stdout.write(
+    `${report(settings, result, logCounts, { atStart, afterWarmup, atEnd }, !!gc).join("\n")}\n`,
+  );
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const ms = (n: number) => (Number.isNaN(n) ? "—" : `${n.toFixed(1)} ms`);
+const growth = (from: number, to: number) => (to - from) / from;
+const pct = (fraction: number) => `${(fraction * 100).toFixed(1)} %`;
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return (
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
+  );
+}
+
+function report(
+  settings: Settings,
+  result: Extract<FromLoad, { kind: "done" }>,
+  logCounts: { warn: number; error: number },
+  memory: { atStart: Memory; afterWarmup: Memory | undefined; atEnd: Memory },
+  gcForced: boolean,
+): string[] {
+  const { samples } = result;
+  const errors = samples.filter((s) => s.error);
+  const text = samples.filter((s) => s.command !== "map");
+  const of = (list: readonly Sample[], pick: (s: Sample) => number | undefined) =>
+    list.map(pick).filter((v): v is number => v !== undefined && !Number.isNaN(v));
+  const on = (platform: Sample["platform"]) => text.filter((s) => s.platform === platform);
+  const line = (label: string, values: readonly number[]) =>
+    `  ${label.padEnd(40)} p50 ${ms(percentile(values, 50)).padStart(8)}   p90 ${ms(percentile(values, 90)).padStart(8)}   p99 ${ms(percentile(values, 99)).padStart(8)}   max ${ms(values.length ? Math.max(...values) : Number.NaN).padStart(8)}`;
+  const row = (label: string, m: Memory) =>
+    `  ${label.padEnd(14)} RSS ${mib(m.rss).padStart(10)}   server heap: live ${mib(m.heapUsed).padStart(9)}, committed ${mib(m.heapTotal).padStart(9)}`;
+  const { atStart, afterWarmup, atEnd } = memory;
+  const p99 = percentile(
+    of(text, (s) => s.httpMs),
+    99,
+  );
+  const rssGrowth = afterWarmup ? growth(afterWarmup.rss, atEnd.rss) : Number.NaN;
+  const heapGrowth = afterWarmup ? growth(afterWarmup.heapUsed, atEnd.heapUsed) : Number.NaN;
+  const out = [
+    "",
+    `Requests    ${samples.length} measured after ${settings.warmup} warm-up (${result.sent} sent in all, ${result.kinds} kinds of request)${result.timedOut ? `; stopped at --max-seconds ${settings.maxSeconds}` : ""}`,
+    `Throughput  ${(samples.length / result.seconds).toFixed(0)} requests/s over ${result.seconds.toFixed(1)} s`,
+    `Errors      ${errors.length}${errors.length ? ` (${summarise(errors)})` : ""}; the app logged ${logCounts.error} error and ${logCounts.warn} warning lines`,
+    "Latency, text answers",
+    line(
+      "HTTP response, both platforms",
+      of(text, (s) => s.httpMs),
+    ),
+    line(
+      "HTTP response, Discord (the answer)",
+      of(on("discord"), (s) => s.httpMs),
+    ),
+    line(
+      "HTTP response, Slack (the ack)",
+      of(on("slack"), (s) => s.httpMs),
+    ),
+    line(
+      "answer delivered, Discord",
+      of(on("discord"), (s) => s.deliveredMs),
+    ),
+    line(
+      "answer delivered, Slack (response_url)",
+      of(on("slack"), (s) => s.deliveredMs),
+    ),
+  ];
+  const maps = samples.filter((s) => s.command === "map");
+  if (maps.length)
+    out.push(
+      line(
+        "/map answer delivered (PNG)",
+        of(maps, (s) => s.deliveredMs),
+      ),
+    );
+  out.push(
+    `Memory${gcForced ? " (after a full GC)" : " (GC could not be forced: noisier)"}`,
+    row("start", atStart),
+  );
+  if (afterWarmup) out.push(row("after warm-up", afterWarmup));
+  out.push(row("end", atEnd));
+  if (afterWarmup)
+    out.push(
+      `  growth after warm-up: live heap ${pct(heapGrowth)} (a leak would show here), RSS ${pct(rssGrowth)}`,
+    );
+  const met = (ok: boolean) => (ok ? "met" : "MISSED");
+  out.push(
+    "Targets",
+    `  5,000 requests at concurrency 50   ${settings.requests >= 5000 && settings.concurrency >= 50 && !result.timedOut ? "this run" : "not this run"}`,
+    `  zero errors                        ${met(errors.length === 0)}`,
+    `  p99 < 50 ms, text answers (HTTP)   ${met(p99 < 50)} (${ms(p99)})`,
+    `  memory growth < 10 % after warm-up live heap ${met(heapGrowth < 0.1)} (${pct(heapGrowth)}); RSS ${met(rssGrowth < 0.1)} (${pct(rssGrowth)})`,
+    "",
+  );
+  return out;
+}
+
+function summarise(errors: readonly Sample[]): string {
+  const counts = new Map<string, number>();
+  for (const e of errors) {
+    const key = `${e.platform} /${e.command}: ${e.error}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .slice(0, 5)
+    .map(([key, n]) => `${n}× ${key}`)
+    .join("; ");
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`soak failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
