@@ -305,9 +305,10 @@ async function run(port: NonNullable<typeof parentPort>, data: LoadData): Promis
   await new Promise((resolve) => setTimeout(resolve, 200)); // late follow-ups settle
   gc?.();
   port.on("message", (message: ToLoad) => {
+    if (message.kind === "send-samples") post({ kind: "samples", samples });
     if (message.kind === "stop") void sinks.close().then(() => port.close());
   });
-  post({ kind: "done", samples, sent: done, seconds, timedOut, kinds: mix.length });
+  post({ kind: "done", sent: done, seconds, timedOut, kinds: mix.length });
 }
 
 if (!isMainThread && parentPort) {

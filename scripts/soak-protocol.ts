@@ -64,12 +64,13 @@ export type FromLoad =
   | { readonly kind: "warm" }
   | {
       readonly kind: "done";
-      readonly samples: readonly Sample[];
       readonly sent: number;
       readonly seconds: number;
       readonly timedOut: boolean;
       readonly kinds: number;
-    };
+    }
+  /** Sent only when asked, after the server's memory was measured: samples are not the server's. */
+  | { readonly kind: "samples"; readonly samples: readonly Sample[] };
 
 export type ToLoad =
   | {
@@ -78,6 +79,7 @@ export type ToLoad =
       readonly discordPath: string;
       readonly slackPath: string;
     }
+  | { readonly kind: "send-samples" }
   | { readonly kind: "stop" };
 
 /** A function that forces a full garbage collection, when the runtime allows it. */

@@ -151,6 +151,8 @@ async function main(): Promise<void> {
   }
   const result = await next("done");
   const atEnd = memory(gc);
+  tell({ kind: "send-samples" });
+  const { samples } = await next("samples");
 
   await http.close(2000);
   await Promise.all([discord.stop(), slack.stop()]);
@@ -158,7 +160,7 @@ async function main(): Promise<void> {
   await new Promise((resolve) => load.once("exit", resolve));
 
   process.stdout.write(
-    `${report(settings, result, logCounts, { atStart, afterWarmup, atEnd }, !!gc).join("\n")}\n`,
+    `${report(settings, { ...result, samples }, logCounts, { atStart, afterWarmup, atEnd }, !!gc).join("\n")}\n`,
   );
 }
 
@@ -177,7 +179,7 @@ function percentile(values: readonly number[], p: number): number {
 
 function report(
   settings: Settings,
-  result: Extract<FromLoad, { kind: "done" }>,
+  result: Extract<FromLoad, { kind: "done" }> & { readonly samples: readonly Sample[] },
   logCounts: { warn: number; error: number },
   memory: { atStart: Memory; afterWarmup: Memory | undefined; atEnd: Memory },
   gcForced: boolean,
