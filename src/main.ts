@@ -136,6 +136,8 @@ async function main(): Promise<number> {
       : undefined;
 
   const signal = await signalled;
+  // Stop accepting before saying so: whoever reads the log line may rely on the port being shut.
+  const httpClosed = http?.close(SHUTDOWN_GRACE_MS);
   logger.info({ signal }, "shutting down: finishing in-flight answers");
   const backstop = setTimeout(() => {
     logger.error({ deadlineMs: SHUTDOWN_DEADLINE_MS }, "shutdown took too long: exiting anyway");
@@ -149,10 +151,9 @@ async function main(): Promise<number> {
   process.once("SIGTERM", force);
   process.once("SIGINT", force);
 
-  // Stop accepting (requests already being read get their response), then let the answers in
-  // flight finish — each adapter bounded by SHUTDOWN_GRACE_MS — and close gateways and sockets.
-  if (http) {
-    await http.close(SHUTDOWN_GRACE_MS);
+  // Requests already being read get their response; then let the answers in flight finish — each adapter bounded by SHUTDOWN_GRACE_MS — and close gateways and sockets.
+  if (httpClosed) {
+    await httpClosed;
     logger.info("HTTP server closed");
   }
   const results = await Promise.allSettled(stops.map((stop) => stop()));
