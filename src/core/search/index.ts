@@ -127,9 +127,8 @@ export class SearchIndex {
     if ([...own].some((term) => !matched.has(term))) results = this.#index.search(terms, options);
     // Results come best first; keeping the first relevant ones bounds the work on large corpora.
     const relevant: SearchResult[] = [];
-    const closeness = new Map<string, boolean>();
     for (const result of results) {
-      if (!isRelevant(result, own.size, closeness)) continue;
+      if (!isRelevant(result, own.size)) continue;
       relevant.push(result);
       if (relevant.length >= MAX_RESULTS) break;
     }
@@ -142,11 +141,7 @@ export class SearchIndex {
  * when it matches at least half of the student's words, or one of them closely (exactly, as a
  * prefix, or one edit away).
  */
-function isRelevant(
-  result: SearchResult,
-  ownTermCount: number,
-  closeness: Map<string, boolean>,
-): boolean {
+function isRelevant(result: SearchResult, ownTermCount: number): boolean {
   const matchedQueryTerms = new Set(result.queryTerms);
   if (ownTermCount > 0 && matchedQueryTerms.size / ownTermCount >= 0.5) return true;
   const isClose = (term: string, query: string): boolean => {
@@ -154,12 +149,17 @@ function isRelevant(
     let close = closeness.get(key);
     if (close === undefined) {
       close = term === query || term.startsWith(query) || levenshtein(term, query) <= 1;
+      if (closeness.size >= CLOSENESS_LIMIT) closeness.clear();
       closeness.set(key, close);
     }
     return close;
   };
   return result.terms.some((term) => result.queryTerms.some((query) => isClose(term, query)));
 }
+
+/** Pairs of (indexed term, query term) already compared: both vocabularies are small. */
+const closeness = new Map<string, boolean>();
+const CLOSENESS_LIMIT = 50_000;
 
 /** Hits kept per search: far more than anyone pages through, and a bound on the work. */
 const MAX_RESULTS = 300;
