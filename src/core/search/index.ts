@@ -123,8 +123,7 @@ export class SearchIndex {
     };
     // Fuzzy matching is the costly part, and only typos need it: try without it first.
     let results = this.#index.search(terms, { ...options, fuzzy: false });
-    const matched = new Set(results.flatMap((r) => r.queryTerms));
-    if ([...own].some((term) => !matched.has(term))) results = this.#index.search(terms, options);
+    if (!matchesEvery(results, own)) results = this.#index.search(terms, options);
     // Results come best first; keeping the first relevant ones bounds the work on large corpora.
     const relevant: SearchResult[] = [];
     for (const result of results) {
@@ -155,6 +154,16 @@ function isRelevant(result: SearchResult, ownTermCount: number): boolean {
     return close;
   };
   return result.terms.some((term) => result.queryTerms.some((query) => isClose(term, query)));
+}
+
+/** Whether every one of `terms` matched in some result; stops as soon as all have. */
+function matchesEvery(results: readonly SearchResult[], terms: ReadonlySet<string>): boolean {
+  const missing = new Set(terms);
+  for (const result of results) {
+    for (const term of result.queryTerms) missing.delete(term);
+    if (missing.size === 0) return true;
+  }
+  return missing.size === 0;
 }
 
 /** Pairs of (indexed term, query term) already compared: both vocabularies are small. */
