@@ -30,12 +30,13 @@ export function redactLine(line: string, secrets: readonly string[]): string {
 
 /**
  * @param secrets values to blank out wherever they appear (tokens, signing secrets)
- * @param destination where lines go; standard error by default
+ * @param destination where lines go; standard error by default, written synchronously so the
+ *   last lines before an exit (a fatal start-up error, "stopped") are never lost
  */
 export function createLogger(
   level: string,
   secrets: readonly (string | undefined)[] = [],
-  destination: DestinationStream = pino.destination(2),
+  destination: DestinationStream = pino.destination({ dest: 2, sync: true }),
 ): Logger {
   const hidden = secrets.filter((s): s is string => typeof s === "string" && s.length >= 6);
   return pino(

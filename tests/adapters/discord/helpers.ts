@@ -1,56 +1,16 @@
 /** Helpers shared by the Discord adapter tests: a logger that records, and reading answers back out of embeds. */
-import { type Logger, pino } from "pino";
+import {
+  type CapturedLine,
+  type CapturedLogger,
+  capturedLogger,
+} from "../../helpers/captured-logger.js";
 
-export interface LogLine {
-  readonly level: number;
-  readonly msg?: string;
-  readonly [key: string]: unknown;
-}
+export type LogLine = CapturedLine;
+export type MemoryLogger = CapturedLogger;
 
-export interface MemoryLogger {
-  readonly logger: Logger;
-  readonly lines: LogLine[];
-  /** Resolves with the first line (past or future) that matches. */
-  waitFor(predicate: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
-}
-
+/** The program's own logger, recording into memory (shared with the other adapters' tests). */
 export function memoryLogger(): MemoryLogger {
-  const lines: LogLine[] = [];
-  const waiters: { predicate: (line: LogLine) => boolean; resolve: (line: LogLine) => void }[] = [];
-  const logger = pino(
-    { level: "debug", base: null },
-    {
-      write(text: string) {
-        const line = JSON.parse(text) as LogLine;
-        lines.push(line);
-        for (const waiter of waiters.filter((w) => w.predicate(line))) {
-          waiters.splice(waiters.indexOf(waiter), 1);
-          waiter.resolve(line);
-        }
-      },
-    },
-  );
-  return {
-    logger,
-    lines,
-    waitFor(predicate, timeoutMs = 10_000) {
-      const seen = lines.find(predicate);
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`no matching log line within ${timeoutMs} ms`)),
-          timeoutMs,
-        );
-        waiters.push({
-          predicate,
-          resolve: (line) => {
-            clearTimeout(timer);
-            resolve(line);
-          },
-        });
-      });
-    },
-  };
+  return capturedLogger();
 }
 
 /** Discord-rendered text back to what a reader sees: escapes, bold markers and invisible spaces removed. */
