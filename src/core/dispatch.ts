@@ -49,7 +49,7 @@ export async function runCommandText(
   if (!command) return unknownCommand(catalogue, name);
   const parsed = parseArguments(command, sanitizeText(args));
   if (!parsed.ok) {
-    return answer(command.name, `/${command.name}: ${parsed.problem}`, {
+    return answer(command.name, `/${command.name}: that input does not fit`, {
       status: "invalid-input",
       notes: [parsed.problem],
       suggestions: parsed.suggestions.length
