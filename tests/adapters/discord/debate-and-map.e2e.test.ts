@@ -8,14 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogue } from "../../../commands/index.js";
 import { escapeText } from "../../../src/adapters/discord/escape.js";
 import { type DiscordGateway, startDiscordGateway } from "../../../src/adapters/discord/gateway.js";
-import {
-  createDiscordInteractionsEndpoint,
-  DISCORD_INTERACTIONS_PATH,
-  type DiscordHttpEndpoint,
-} from "../../../src/adapters/discord/http.js";
 import { LIMITS } from "../../../src/adapters/discord/limits.js";
 import { COPY_TITLE, renderAnswer } from "../../../src/adapters/discord/render.js";
-import { type RunningHttpServer, startHttpServer } from "../../../src/adapters/http/server.js";
 import type { Answer } from "../../../src/core/answer.js";
 import type { MapNode } from "../../../src/core/corpus/model.js";
 import { buildCard, cardCopyText } from "../../../src/core/debate/card.js";
@@ -35,6 +29,7 @@ import {
   messageIn,
 } from "./e2e-checks.js";
 import { memoryLogger, shownQuotes, squash, unrender } from "./helpers.js";
+import { type InteractionsServer, serveInteractions } from "./interactions-server.js";
 import { signature, testKeys } from "./signing.js";
 
 const core = shippedCore();
@@ -51,8 +46,7 @@ const TOKEN = /^[A-Za-z0-9_-]{28}$/;
 
 let fake: FakeDiscord;
 let gateway: DiscordGateway;
-let endpoint: DiscordHttpEndpoint;
-let server: RunningHttpServer;
+let served: InteractionsServer;
 
 beforeAll(async () => {
   fake = await FakeDiscord.start({ heartbeatIntervalMs: 1000 });
@@ -64,7 +58,7 @@ beforeAll(async () => {
     logger: log.logger,
     deferAfterMs: DEFER_AFTER_MS,
   });
-  endpoint = createDiscordInteractionsEndpoint({
+  served = await serveInteractions({
     publicKey: keys.publicKeyHex,
     apiUrl: fake.apiUrl,
     core,
@@ -72,17 +66,10 @@ beforeAll(async () => {
     logger: log.logger,
     deferAfterMs: DEFER_AFTER_MS,
   });
-  server = await startHttpServer({
-    host: "127.0.0.1",
-    port: 0,
-    routes: { [DISCORD_INTERACTIONS_PATH]: endpoint.handle },
-    logger: log.logger,
-  });
 });
 
 afterAll(async () => {
-  await server?.close();
-  await endpoint?.stop();
+  await served?.close();
   await gateway?.stop();
   await fake?.close();
 });
@@ -210,7 +197,7 @@ function tamper(token: string): string {
 async function send(payload: unknown): Promise<{ json: unknown; files: RecordedRequest["files"] }> {
   const body = JSON.stringify(payload);
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const response = await fetch(`${server.url}${DISCORD_INTERACTIONS_PATH}`, {
+  const response = await fetch(served.url, {
     method: "POST",
     headers: {
       "content-type": "application/json",

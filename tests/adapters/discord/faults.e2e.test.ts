@@ -9,12 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { catalogue } from "../../../commands/index.js";
 import { type DiscordGateway, startDiscordGateway } from "../../../src/adapters/discord/gateway.js";
-import {
-  createDiscordInteractionsEndpoint,
-  DISCORD_INTERACTIONS_PATH,
-  type DiscordHttpEndpoint,
-} from "../../../src/adapters/discord/http.js";
-import { type RunningHttpServer, startHttpServer } from "../../../src/adapters/http/server.js";
 import { type Answer, answer } from "../../../src/core/answer.js";
 import { defineCommand } from "../../../src/core/command.js";
 import { FakeDiscord, type RecordedRequest } from "../../fakes/discord/fake-discord.js";
@@ -23,6 +17,7 @@ import { fixtureCommands } from "../../fixtures/discord/commands.js";
 import { type CapturedLogger, capturedLogger } from "../../helpers/captured-logger.js";
 import { shippedCore } from "../../helpers/corpus.js";
 import { expectSafeMessage, messageIn } from "./e2e-checks.js";
+import { type InteractionsServer, serveInteractions } from "./interactions-server.js";
 import { signature, testKeys } from "./signing.js";
 
 const core = shippedCore();
@@ -184,15 +179,14 @@ describe("Discord gateway: faults", () => {
 describe("Discord HTTP interactions: faults", () => {
   const keys = testKeys();
   let fake: FakeDiscord;
-  let endpoint: DiscordHttpEndpoint;
-  let server: RunningHttpServer;
+  let served: InteractionsServer;
   let log: CapturedLogger;
   const seen: { token: string }[] = [];
 
   beforeAll(async () => {
     fake = await FakeDiscord.start();
     log = capturedLogger();
-    endpoint = createDiscordInteractionsEndpoint({
+    served = await serveInteractions({
       publicKey: keys.publicKeyHex,
       applicationId: IDS.application,
       apiUrl: fake.apiUrl,
@@ -200,17 +194,10 @@ describe("Discord HTTP interactions: faults", () => {
       catalogue: commands,
       logger: log.logger,
     });
-    server = await startHttpServer({
-      host: "127.0.0.1",
-      port: 0,
-      routes: { [DISCORD_INTERACTIONS_PATH]: endpoint.handle },
-      logger: log.logger,
-    });
   });
 
   afterAll(async () => {
-    await server?.close();
-    await endpoint?.stop();
+    await served?.close();
     await fake?.close();
   });
 
@@ -218,7 +205,7 @@ describe("Discord HTTP interactions: faults", () => {
     seen.push(payload);
     const body = JSON.stringify(payload);
     const timestamp = String(Math.floor(Date.now() / 1000));
-    const response = await fetch(`${server.url}${DISCORD_INTERACTIONS_PATH}`, {
+    const response = await fetch(served.url, {
       method: "POST",
       headers: {
         "content-type": "application/json",

@@ -8,10 +8,9 @@ import { catalogue } from "../../../commands/index.js";
 import {
   createDiscordInteractionsEndpoint,
   DISCORD_INTERACTIONS_PATH,
-  type DiscordHttpEndpoint,
   MAX_INTERACTION_BYTES,
 } from "../../../src/adapters/discord/http.js";
-import { type RunningHttpServer, startHttpServer } from "../../../src/adapters/http/server.js";
+import { startHttpServer } from "../../../src/adapters/http/server.js";
 import { parseArguments } from "../../../src/core/arguments.js";
 import type { Command } from "../../../src/core/command.js";
 import { FakeDiscord, parseBody, type RecordedRequest } from "../../fakes/discord/fake-discord.js";
@@ -32,6 +31,7 @@ import {
   messageIn,
 } from "./e2e-checks.js";
 import { memoryLogger, unrender } from "./helpers.js";
+import { type InteractionsServer, serveInteractions } from "./interactions-server.js";
 import { signature, testKeys } from "./signing.js";
 
 const core = shippedCore();
@@ -39,12 +39,11 @@ const keys = testKeys();
 const log = memoryLogger();
 const DEFER_AFTER_MS = 1000;
 let fake: FakeDiscord;
-let endpoint: DiscordHttpEndpoint;
-let server: RunningHttpServer;
+let served: InteractionsServer;
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
-  endpoint = createDiscordInteractionsEndpoint({
+  served = await serveInteractions({
     publicKey: keys.publicKeyHex,
     apiUrl: fake.apiUrl,
     core,
@@ -52,17 +51,10 @@ beforeAll(async () => {
     logger: log.logger,
     deferAfterMs: DEFER_AFTER_MS,
   });
-  server = await startHttpServer({
-    host: "127.0.0.1",
-    port: 0,
-    routes: { [DISCORD_INTERACTIONS_PATH]: endpoint.handle },
-    logger: log.logger,
-  });
 });
 
 afterAll(async () => {
-  await server?.close();
-  await endpoint?.stop();
+  await served?.close();
   await fake?.close();
 });
 
@@ -85,7 +77,7 @@ async function send(
     "x-signature-ed25519": signature(keys, headers["x-signature-timestamp"] ?? timestamp, body),
     ...headers,
   };
-  const response = await fetch(`${server.url}${DISCORD_INTERACTIONS_PATH}`, {
+  const response = await fetch(served.url, {
     method: "POST",
     headers: Object.fromEntries(
       Object.entries(all).filter((e): e is [string, string] => e[1] !== undefined),
@@ -177,7 +169,7 @@ describe("signature and request checks", () => {
   });
 
   it("accepts only POST", async () => {
-    const response = await fetch(`${server.url}${DISCORD_INTERACTIONS_PATH}`);
+    const response = await fetch(served.url);
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("POST");
   });

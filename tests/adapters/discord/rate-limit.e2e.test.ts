@@ -6,18 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogue } from "../../../commands/index.js";
 import { type DiscordGateway, startDiscordGateway } from "../../../src/adapters/discord/gateway.js";
-import {
-  createDiscordInteractionsEndpoint,
-  DISCORD_INTERACTIONS_PATH,
-  type DiscordHttpEndpoint,
-} from "../../../src/adapters/discord/http.js";
-import { type RunningHttpServer, startHttpServer } from "../../../src/adapters/http/server.js";
 import { FakeDiscord, type RecordedRequest } from "../../fakes/discord/fake-discord.js";
 import { slashCommand } from "../../fakes/discord/payloads.js";
 import { fixtureCommands } from "../../fixtures/discord/commands.js";
 import { shippedCore } from "../../helpers/corpus.js";
 import { messageIn } from "./e2e-checks.js";
 import { memoryLogger } from "./helpers.js";
+import { type InteractionsServer, serveInteractions } from "./interactions-server.js";
 import { signature, testKeys } from "./signing.js";
 
 const core = shippedCore();
@@ -108,12 +103,11 @@ describe("Discord HTTP interactions: rate limits", () => {
   const keys = testKeys();
   const log = memoryLogger();
   let fake: FakeDiscord;
-  let endpoint: DiscordHttpEndpoint;
-  let server: RunningHttpServer;
+  let served: InteractionsServer;
 
   beforeAll(async () => {
     fake = await FakeDiscord.start();
-    endpoint = createDiscordInteractionsEndpoint({
+    served = await serveInteractions({
       publicKey: keys.publicKeyHex,
       apiUrl: fake.apiUrl,
       core,
@@ -121,24 +115,17 @@ describe("Discord HTTP interactions: rate limits", () => {
       logger: log.logger,
       rateLimit: POLICY,
     });
-    server = await startHttpServer({
-      host: "127.0.0.1",
-      port: 0,
-      routes: { [DISCORD_INTERACTIONS_PATH]: endpoint.handle },
-      logger: log.logger,
-    });
   });
 
   afterAll(async () => {
-    await server?.close();
-    await endpoint?.stop();
+    await served?.close();
     await fake?.close();
   });
 
   async function send(payload: unknown) {
     const body = JSON.stringify(payload);
     const timestamp = String(Math.floor(Date.now() / 1000));
-    const response = await fetch(`${server.url}${DISCORD_INTERACTIONS_PATH}`, {
+    const response = await fetch(served.url, {
       method: "POST",
       headers: {
         "content-type": "application/json",
