@@ -36,8 +36,7 @@ interface Started {
 async function startChatAdapters(core: Core, config: Config, logger: Logger): Promise<Started> {
   const routes: Record<string, RouteHandler> = {};
   const stops: Stop[] = [];
-  // Adapters register here: see src/adapters/discord and src/adapters/slack.
-  const { discordGateway, discordHttp } = modes(config);
+  const { discordGateway, discordHttp, slackHttp, slackSocket } = modes(config);
   if (discordGateway && config.discord.token) {
     const discord = await startDiscordGateway({
       token: config.discord.token,
@@ -64,7 +63,6 @@ async function startChatAdapters(core: Core, config: Config, logger: Logger): Pr
     routes[DISCORD_INTERACTIONS_PATH] = discord.handle;
     stops.push(discord.stop);
   }
-  const { slackHttp, slackSocket } = modes(config);
   const { botToken, signingSecret, appToken, apiUrl } = config.slack;
   if (slackHttp && botToken && signingSecret) {
     const slack = await createSlackHttpAdapter({
