@@ -151,20 +151,24 @@ function emphasise(
 
 /** Length as the terminal shows it: colour codes take no room. */
 function visibleLength(text: string): number {
-  return text.replace(/\p{Cc}\[[0-9;]*m/gu, "").length;
+  return text.includes("\u001b") ? text.replace(/\p{Cc}\[[0-9;]*m/gu, "").length : text.length;
 }
 
 /** Greedy word wrap with a first-line and a continuation prefix. */
 export function wrap(text: string, width: number, first: string, rest: string): string[] {
   const out: string[] = [];
   let line = first;
+  let shown = visibleLength(first);
   let empty = true;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (!empty && visibleLength(line) + 1 + visibleLength(word) > width) {
+    const length = visibleLength(word);
+    if (!empty && shown + 1 + length > width) {
       out.push(line);
       line = rest + word;
+      shown = visibleLength(rest) + length;
     } else {
       line += (empty ? "" : " ") + word;
+      shown += (empty ? 0 : 1) + length;
     }
     empty = false;
   }

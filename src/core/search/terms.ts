@@ -64,7 +64,16 @@ const PROCESSED_LIMIT = 100_000;
 
 /** The content terms of a text, in order: what a query means to the index. */
 export function contentTerms(text: string): string[] {
-  return tokenize(text)
+  // Answers look at the same paragraphs' sentences again and again: remember their terms.
+  const known = termsOf.get(text);
+  if (known) return [...known];
+  const terms = tokenize(text)
     .map(processTerm)
     .filter((t): t is string => t !== null);
+  if (termsOf.size >= TERMS_OF_LIMIT) termsOf.clear();
+  termsOf.set(text, terms);
+  return [...terms];
 }
+
+const termsOf = new Map<string, readonly string[]>();
+const TERMS_OF_LIMIT = 20_000;
