@@ -8,7 +8,7 @@ import type { NodeKind } from "../corpus/schema.js";
 import type { Paragraph } from "../corpus/text.js";
 import { levenshtein } from "../suggest.js";
 import { type ExpandedQuery, QueryExpander } from "./expand.js";
-import { EXPANSION_WEIGHT, INDEX_OPTIONS, SEARCH_OPTIONS } from "./options.js";
+import { EXPANSION_WEIGHT, INDEX_OPTIONS, SEARCH_OPTIONS, typoTolerance } from "./options.js";
 import { contentTerms } from "./terms.js";
 import { type SearchUnit, searchUnits } from "./units.js";
 
@@ -123,7 +123,15 @@ export class SearchIndex {
     };
     // Fuzzy matching is the costly part, and only typos need it: try without it first.
     let results = this.#index.search(terms, { ...options, fuzzy: false });
-    if (!matchesEvery(results, own)) results = this.#index.search(terms, options);
+    const unmatched = unmatchedTerms(results, own);
+    // A second pass only when a word found nothing and is long enough to be a typo; only those
+    // words are matched fuzzily.
+    if ([...unmatched].some((term) => typoTolerance(term) !== false)) {
+      results = this.#index.search(terms, {
+        ...options,
+        fuzzy: (term) => (unmatched.has(term) ? typoTolerance(term) : false),
+      });
+    }
     // Results come best first; keeping the first relevant ones bounds the work on large corpora.
     const relevant: SearchResult[] = [];
     for (const result of results) {
@@ -156,14 +164,14 @@ function isRelevant(result: SearchResult, ownTermCount: number): boolean {
   return result.terms.some((term) => result.queryTerms.some((query) => isClose(term, query)));
 }
 
-/** Whether every one of `terms` matched in some result; stops as soon as all have. */
-function matchesEvery(results: readonly SearchResult[], terms: ReadonlySet<string>): boolean {
+/** The terms no result matched; stops looking as soon as every one has matched. */
+function unmatchedTerms(results: readonly SearchResult[], terms: ReadonlySet<string>): Set<string> {
   const missing = new Set(terms);
   for (const result of results) {
     for (const term of result.queryTerms) missing.delete(term);
-    if (missing.size === 0) return true;
+    if (missing.size === 0) break;
   }
-  return missing.size === 0;
+  return missing;
 }
 
 /** Pairs of (indexed term, query term) already compared: both vocabularies are small. */
