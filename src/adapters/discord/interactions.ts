@@ -90,14 +90,7 @@ export function planInteraction(context: InteractionContext, request: Interactio
 
 function planCommand(context: InteractionContext, name: string, raw: readonly RawOption[]): Plan {
   const command = findCommand(context.catalogue, name);
-  if (!command)
-    return {
-      kind: "answer",
-      command: name,
-      ephemeral: true,
-      deferAtOnce: false,
-      run: async () => unknownCommand(context.catalogue, name),
-    };
+  if (!command) return unknownCommandPlan(context, name);
   const options = flatten(raw);
   const ephemeral = options.some((o) => o.name === PRIVATE_OPTION && o.value === true);
   const specs = optionSpecs(command);
@@ -159,20 +152,24 @@ function planChoices(
   }
 }
 
+/** A private "no such command" answer with the nearest names (a stale registration or button). */
+function unknownCommandPlan(context: InteractionContext, name: string): Plan {
+  return {
+    kind: "answer",
+    command: name,
+    ephemeral: true,
+    deferAtOnce: false,
+    run: async () => unknownCommand(context.catalogue, name),
+  };
+}
+
 function planButton(context: InteractionContext, customId: string, ephemeral: boolean): Plan {
   const decoded = decodeCustomId(customId);
   if (!decoded.ok || decoded.state.kind === "modal")
     return staleControl(decoded.ok ? "malformed" : decoded.problem);
   const { state } = decoded;
   const command = findCommand(context.catalogue, state.command);
-  if (!command)
-    return {
-      kind: "answer",
-      command: state.command,
-      ephemeral: true,
-      deferAtOnce: false,
-      run: async () => unknownCommand(context.catalogue, state.command),
-    };
+  if (!command) return unknownCommandPlan(context, state.command);
   const values = typedOptions(command, state.options);
   if (!values) return staleControl("malformed");
   if (state.kind === "follow-up") return runPlan(context, command, values, ephemeral);
@@ -191,14 +188,7 @@ function planModalSubmit(
     return staleControl(decoded.ok ? "malformed" : decoded.problem);
   const { state } = decoded;
   const command = findCommand(context.catalogue, state.command);
-  if (!command)
-    return {
-      kind: "answer",
-      command: state.command,
-      ephemeral: true,
-      deferAtOnce: false,
-      run: async () => unknownCommand(context.catalogue, state.command),
-    };
+  if (!command) return unknownCommandPlan(context, state.command);
   const values = typedOptions(command, state.options);
   const reply = fields[REPLY_INPUT_ID];
   if (
