@@ -7,8 +7,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogue } from "../../../commands/index.js";
-import { type RunningHttpServer, startHttpServer } from "../../../src/adapters/http/server.js";
-import { createSlackHttpAdapter, type SlackHttpAdapter } from "../../../src/adapters/slack/app.js";
 import { REPLY_BLOCK, REPLY_INPUT, REPLY_VIEW } from "../../../src/adapters/slack/interactions.js";
 import {
   COPY_TITLE,
@@ -42,6 +40,7 @@ import {
 } from "../../fakes/slack/server.js";
 import { GOOD_REPLIES } from "../../fixtures/drill-replies.js";
 import { SHIPPED_DOC, shippedCore } from "../../helpers/corpus.js";
+import { type EventsServer, serveSlackEvents } from "./events-server.js";
 import {
   blockTexts,
   buttons,
@@ -63,13 +62,12 @@ const EUROPEAN_ISRAEL =
 const COPY_HEADING = `*${COPY_TITLE}*`;
 
 let fake: FakeSlack;
-let http: RunningHttpServer;
-let adapter: SlackHttpAdapter;
+let served: EventsServer;
 let eventsUrl: string;
 
 beforeAll(async () => {
   fake = await startFakeSlack({ botToken: BOT_TOKEN });
-  adapter = await createSlackHttpAdapter({
+  served = await serveSlackEvents({
     core,
     catalogue,
     logger: memoryLogger().logger,
@@ -77,18 +75,11 @@ beforeAll(async () => {
     signingSecret: SECRET,
     apiUrl: fake.apiUrl,
   });
-  http = await startHttpServer({
-    host: "127.0.0.1",
-    port: 0,
-    routes: { [adapter.path]: adapter.route },
-    logger: memoryLogger().logger,
-  });
-  eventsUrl = `${http.url}${adapter.path}`;
+  eventsUrl = served.url;
 });
 
 afterAll(async () => {
-  await adapter?.stop();
-  await http?.close(1000);
+  await served?.close();
   await fake?.close();
 });
 

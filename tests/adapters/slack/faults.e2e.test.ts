@@ -6,25 +6,23 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { catalogue } from "../../../commands/index.js";
-import { type RunningHttpServer, startHttpServer } from "../../../src/adapters/http/server.js";
-import { createSlackHttpAdapter, type SlackHttpAdapter } from "../../../src/adapters/slack/app.js";
 import { RESPONSE_URL_RETRY } from "../../../src/adapters/slack/retry.js";
 import { postSigned, slashCommandBody } from "../../fakes/slack/requests.js";
 import { type FakeSlack, startFakeSlack } from "../../fakes/slack/server.js";
 import { shippedCore } from "../../helpers/corpus.js";
+import { type EventsServer, serveSlackEvents } from "./events-server.js";
 import { blockTexts, type MemoryLogger, memoryLogger } from "./helpers.js";
 
 const SECRET = "faults-signing-secret";
 const BOT_TOKEN = "xoxb-faults";
 let fake: FakeSlack;
-let adapter: SlackHttpAdapter;
-let http: RunningHttpServer;
+let served: EventsServer;
 let log: MemoryLogger;
 
 beforeAll(async () => {
   fake = await startFakeSlack({ botToken: BOT_TOKEN });
   log = memoryLogger();
-  adapter = await createSlackHttpAdapter({
+  served = await serveSlackEvents({
     core: shippedCore(),
     catalogue,
     logger: log.logger,
@@ -32,23 +30,16 @@ beforeAll(async () => {
     signingSecret: SECRET,
     apiUrl: fake.apiUrl,
   });
-  http = await startHttpServer({
-    host: "127.0.0.1",
-    port: 0,
-    routes: { [adapter.path]: adapter.route },
-    logger: log.logger,
-  });
 });
 
 afterAll(async () => {
-  await adapter?.stop();
-  await http?.close(1000);
+  await served?.close();
   await fake?.close();
 });
 
 async function slash(command: string, text: string, sink: string): Promise<void> {
   const body = slashCommandBody({ command, text, responseUrl: fake.responseUrl(sink) });
-  expect((await postSigned(`${http.url}${adapter.path}`, SECRET, body)).status).toBe(200);
+  expect((await postSigned(served.url, SECRET, body)).status).toBe(200);
 }
 
 const refusedAt = (sink: string) => fake.refused.filter((r) => r.sink === sink);

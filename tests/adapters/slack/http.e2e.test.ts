@@ -4,8 +4,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogue } from "../../../commands/index.js";
-import { type RunningHttpServer, startHttpServer } from "../../../src/adapters/http/server.js";
-import { createSlackHttpAdapter, type SlackHttpAdapter } from "../../../src/adapters/slack/app.js";
 import { REPLY_BLOCK, REPLY_INPUT, REPLY_VIEW } from "../../../src/adapters/slack/interactions.js";
 import { findCommand } from "../../../src/core/dispatch.js";
 import { executeCommand } from "../../../src/core/execute.js";
@@ -25,6 +23,7 @@ import {
 } from "../../fakes/slack/server.js";
 import { slackFixtures, TINY_PNG } from "../../fixtures/slack/commands.js";
 import { shippedCore } from "../../helpers/corpus.js";
+import { type EventsServer, serveSlackEvents } from "./events-server.js";
 import {
   blockTexts,
   buttons,
@@ -43,15 +42,14 @@ const core = shippedCore();
 const commands = [...catalogue, ...slackFixtures];
 
 let fake: FakeSlack;
-let http: RunningHttpServer;
-let adapter: SlackHttpAdapter;
+let served: EventsServer;
 let log: MemoryLogger;
 let eventsUrl: string;
 
 beforeAll(async () => {
   fake = await startFakeSlack({ botToken: BOT_TOKEN });
   log = memoryLogger();
-  adapter = await createSlackHttpAdapter({
+  served = await serveSlackEvents({
     core,
     catalogue: commands,
     logger: log.logger,
@@ -59,18 +57,11 @@ beforeAll(async () => {
     signingSecret: SECRET,
     apiUrl: fake.apiUrl,
   });
-  http = await startHttpServer({
-    host: "127.0.0.1",
-    port: 0,
-    routes: { [adapter.path]: adapter.route },
-    logger: log.logger,
-  });
-  eventsUrl = `${http.url}${adapter.path}`;
+  eventsUrl = served.url;
 });
 
 afterAll(async () => {
-  await adapter?.stop();
-  await http?.close(1000);
+  await served?.close();
   await fake?.close();
 });
 

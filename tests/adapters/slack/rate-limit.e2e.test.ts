@@ -1,8 +1,6 @@
 /** The shared rate limits apply to Slack: over the limit, a student gets the "slow down" answer. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogue } from "../../../commands/index.js";
-import { type RunningHttpServer, startHttpServer } from "../../../src/adapters/http/server.js";
-import { createSlackHttpAdapter, type SlackHttpAdapter } from "../../../src/adapters/slack/app.js";
 import {
   blockActionsPayload,
   interactionBody,
@@ -11,17 +9,17 @@ import {
 } from "../../fakes/slack/requests.js";
 import { type FakeSlack, startFakeSlack } from "../../fakes/slack/server.js";
 import { shippedCore } from "../../helpers/corpus.js";
+import { type EventsServer, serveSlackEvents } from "./events-server.js";
 import { blockTexts, buttons, defined, memoryLogger } from "./helpers.js";
 
 const SECRET = "rate-limit-secret";
 let fake: FakeSlack;
-let adapter: SlackHttpAdapter;
-let http: RunningHttpServer;
+let served: EventsServer;
 
 beforeAll(async () => {
   fake = await startFakeSlack({ botToken: "xoxb-limit" });
   const { logger } = memoryLogger();
-  adapter = await createSlackHttpAdapter({
+  served = await serveSlackEvents({
     core: shippedCore(),
     catalogue,
     logger,
@@ -30,22 +28,15 @@ beforeAll(async () => {
     apiUrl: fake.apiUrl,
     rateLimit: { perMinute: 2, expensivePerMinute: 1 },
   });
-  http = await startHttpServer({
-    host: "127.0.0.1",
-    port: 0,
-    routes: { [adapter.path]: adapter.route },
-    logger,
-  });
 });
 
 afterAll(async () => {
-  await adapter?.stop();
-  await http?.close(1000);
+  await served?.close();
   await fake?.close();
 });
 
 async function run(body: string, sink: string) {
-  expect((await postSigned(`${http.url}${adapter.path}`, SECRET, body)).status).toBe(200);
+  expect((await postSigned(served.url, SECRET, body)).status).toBe(200);
   return fake.waitFor(() => fake.responsesTo(sink)[0], 10_000, `the answer at ${sink}`);
 }
 
