@@ -3,8 +3,8 @@ import { caseAgainst, objectionsInScope } from "../../src/core/debate/brief.js";
 import { resolveMotion } from "../../src/core/debate/motion.js";
 import { expectVerbatimAndCited } from "../helpers/answers.js";
 import { shippedCore } from "../helpers/corpus.js";
+import { run } from "../helpers/run.js";
 import { cliJson, cliText } from "./debate-cli.js";
-import { run } from "./run.js";
 
 const core = shippedCore();
 const { corpus } = core;

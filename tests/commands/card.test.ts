@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { expectVerbatimAndCited } from "../helpers/answers.js";
 import { shippedCore } from "../helpers/corpus.js";
+import { run } from "../helpers/run.js";
 import { cliJson, cliText } from "./debate-cli.js";
-import { run } from "./run.js";
 
 describe("/card", () => {
   it("makes a card for the claim that matches, with the key sentence highlighted", async () => {

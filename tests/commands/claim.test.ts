@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectVerbatimAndCited } from "../helpers/answers.js";
 import { shippedCore } from "../helpers/corpus.js";
-import { run } from "./run.js";
+import { run } from "../helpers/run.js";
 
 describe("/claim", () => {
   it("shows a claim with its support, its challengers and the author's answers", async () => {

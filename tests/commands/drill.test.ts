@@ -13,8 +13,8 @@ import { runCommandText } from "../../src/core/dispatch.js";
 import { GOOD_REPLIES } from "../fixtures/drill-replies.js";
 import { expectVerbatimAndCited } from "../helpers/answers.js";
 import { shippedCore } from "../helpers/corpus.js";
+import { run } from "../helpers/run.js";
 import { consoleSession } from "./debate-cli.js";
-import { run } from "./run.js";
 
 const core = shippedCore();
 const OFF_TOPIC = "I think pizza is better than pasta, especially on sunny Sundays.";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EXPORT_FORMATS, exportMap } from "../../src/core/export/formats.js";
 import { shippedCore } from "../helpers/corpus.js";
-import { run } from "./run.js";
+import { run } from "../helpers/run.js";
 
 const core = shippedCore();
 

@@ -5,7 +5,7 @@ import { findCommand } from "../../src/core/dispatch.js";
 import { countDarkPixels, decodePng, isPng } from "../core/map/png.js";
 import { expectVerbatimAndCited } from "../helpers/answers.js";
 import { shippedCore } from "../helpers/corpus.js";
-import { run } from "./run.js";
+import { run } from "../helpers/run.js";
 
 const core = shippedCore();
 

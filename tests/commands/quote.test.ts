@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { expectVerbatimAndCited } from "../helpers/answers.js";
 import { shippedCore } from "../helpers/corpus.js";
+import { run } from "../helpers/run.js";
 import { cliJson } from "./debate-cli.js";
-import { run } from "./run.js";
 
 const ISRAEL =
   "Solely arming Ukraine to ensure its ability to resist a potential renewed Russian attack, a so-called “European Israel” scenario, is unacceptable for Ukraine.";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectVerbatimAndCited } from "../helpers/answers.js";
 import { shippedCore } from "../helpers/corpus.js";
-import { run } from "./run.js";
+import { run } from "../helpers/run.js";
 
 describe("/search", () => {
   it("puts the JEF paragraph first for “Is the JEF legally binding?”, highlighting the reason", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { run } from "./run.js";
+import { run } from "../helpers/run.js";
 
 describe("/sources", () => {
   it("gives a formatted citation with the link and the licence", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectVerbatimAndCited } from "../helpers/answers.js";
 import { shippedCore } from "../helpers/corpus.js";
-import { run } from "./run.js";
+import { run } from "../helpers/run.js";
 
 describe("/why-not-jef", () => {
   it("gives the three reasons the text gives, each with its quote from ¶13", async () => {

@@ -14,14 +14,13 @@ import type { Answer } from "../../../src/core/answer.js";
 import type { MapNode } from "../../../src/core/corpus/model.js";
 import { buildCard, cardCopyText } from "../../../src/core/debate/card.js";
 import { drillPool, nextInPool, scoreReply } from "../../../src/core/debate/drill.js";
-import { findCommand } from "../../../src/core/dispatch.js";
-import { executeCommand } from "../../../src/core/execute.js";
 import { exportMap } from "../../../src/core/export/formats.js";
 import { decodePng, isPng } from "../../core/map/png.js";
 import { FakeDiscord, parseBody, type RecordedRequest } from "../../fakes/discord/fake-discord.js";
 import { buttonClick, IDS, modalSubmit, slashCommand } from "../../fakes/discord/payloads.js";
 import { GOOD_REPLIES } from "../../fixtures/drill-replies.js";
 import { SHIPPED_DOC, shippedCore } from "../../helpers/corpus.js";
+import { run } from "../../helpers/run.js";
 import {
   buttonsIn,
   expectSafeMessage,
@@ -78,12 +77,6 @@ afterAll(async () => {
 // Helpers
 
 type Message = ReturnType<typeof messageIn>;
-
-async function run(name: string, options: Record<string, unknown> = {}): Promise<Answer> {
-  const command = findCommand(catalogue, name);
-  if (!command) throw new Error(`no /${name}`);
-  return executeCommand(core, command, options);
-}
 
 function finished(interaction: { id: string }) {
   return log.waitFor((line) => line.interaction === interaction.id && line.msg === "answered");

@@ -5,7 +5,6 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { catalogue } from "../../../commands/index.js";
 import {
   COPY_TITLE,
   type DiscordMessage,
@@ -13,51 +12,15 @@ import {
   MAX_MESSAGES,
   renderAnswer,
 } from "../../../src/adapters/discord/render.js";
-import { type Answer, answer, type DocumentRef, type Excerpt } from "../../../src/core/answer.js";
+import { type Answer, answer, type Excerpt } from "../../../src/core/answer.js";
 import { drillPool } from "../../../src/core/debate/drill.js";
-import { encodeDrillToken } from "../../../src/core/debate/drill-token.js";
-import { findCommand } from "../../../src/core/dispatch.js";
-import { executeCommand } from "../../../src/core/execute.js";
-import { GOOD_REPLIES } from "../../fixtures/drill-replies.js";
+import { SAMPLE_DOC } from "../../fixtures/answers.js";
 import { shippedCore } from "../../helpers/corpus.js";
+import { revealDrill, run } from "../../helpers/run.js";
 import { LIVE_MENTION, limitProblems, visibleTexts } from "./limits-check.js";
 
 const core = shippedCore();
 const ZWSP = /\u200b/g;
-
-async function run(name: string, options: Record<string, unknown>): Promise<Answer> {
-  const command = findCommand(catalogue, name);
-  if (!command) throw new Error(`no /${name}`);
-  return executeCommand(core, command, options);
-}
-
-/** The reveal of a drill round on `objection` (as the round's Answer button would get it). */
-async function reveal(objectionId: string): Promise<Answer> {
-  const objections = core.corpus.nodesOfKind("objection");
-  const objectionIndex = objections.findIndex((o) => o.id === objectionId);
-  const token = encodeDrillToken(
-    {
-      phase: "ask",
-      pillarIndex: undefined,
-      objectionIndex,
-      round: 1,
-      issuedAt: Math.floor(Date.now() / 1000),
-    },
-    core.stateSecret,
-    core.corpus,
-  );
-  return run("drill", { token, reply: GOOD_REPLIES[objectionId] ?? "An answer." });
-}
-
-const DOC: DocumentRef = {
-  id: "doc",
-  title: "No need to wait",
-  author: "Kateryna Anisova",
-  publisher: "European Leadership Network",
-  date: "2023-12-06",
-  url: "https://example.org/no-need-to-wait",
-  shortCite: "Anisova, ELN, 6 Dec 2023",
-};
 
 function excerpt(quote: string, paragraph = 13): Excerpt {
   return {
@@ -68,13 +31,13 @@ function excerpt(quote: string, paragraph = 13): Excerpt {
       section: "Coalition of the willing",
       sectionEditorial: false,
       paragraph,
-      url: DOC.url,
+      url: SAMPLE_DOC.url,
     },
   };
 }
 
 function withCopy(copyText: string, excerpts: readonly Excerpt[] = []): Answer {
-  return answer("card", "Card: a test", { excerpts, sources: [DOC], copyText });
+  return answer("card", "Card: a test", { excerpts, sources: [SAMPLE_DOC], copyText });
 }
 
 function copyEmbeds(messages: readonly DiscordMessage[]) {
@@ -127,7 +90,7 @@ describe("the copy text of real answers", () => {
     const answered = drillPool(core.corpus, undefined).objections;
     expect(answered.length).toBeGreaterThan(3);
     for (const { node } of answered) {
-      const revealed = await reveal(node.id);
+      const revealed = await revealDrill(node.id);
       expect(revealed.title).toBe("Drill, round 1: the author's answer");
       const { messages } = renderAnswer(revealed, { ephemeral: false });
       const [block] = copyEmbeds(messages);
@@ -182,7 +145,7 @@ describe("where the copy goes", () => {
         excerpt(`Quote ${i}: ${"word ".repeat(190)}`),
       );
       const bare = renderAnswer(
-        answer("card", "Many quotes", { excerpts: quotes, sources: [DOC] }),
+        answer("card", "Many quotes", { excerpts: quotes, sources: [SAMPLE_DOC] }),
         {
           ephemeral: false,
         },

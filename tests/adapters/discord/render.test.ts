@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { catalogue } from "../../../commands/index.js";
 import { decodeCustomId } from "../../../src/adapters/discord/custom-id.js";
 import {
   MAX_MESSAGES,
@@ -10,20 +9,13 @@ import {
   toApiBody,
 } from "../../../src/adapters/discord/render.js";
 import { type Answer, answer, type DocumentRef, type Excerpt } from "../../../src/core/answer.js";
-import { findCommand } from "../../../src/core/dispatch.js";
-import { executeCommand } from "../../../src/core/execute.js";
 import { PNG } from "../../fixtures/discord/commands.js";
 import { SHIPPED_DOC, shippedCore } from "../../helpers/corpus.js";
+import { run } from "../../helpers/run.js";
 import { quoteBody, shownQuotes, squash, unrender } from "./helpers.js";
 import { LIVE_MENTION, limitProblems, visibleTexts } from "./limits-check.js";
 
 const core = shippedCore();
-
-async function run(name: string, options: Record<string, unknown> = {}): Promise<Answer> {
-  const command = findCommand(catalogue, name);
-  if (!command) throw new Error(`no /${name}`);
-  return executeCommand(core, command, options);
-}
 
 describe("renderAnswer with the shipped reading", () => {
   it.each([

@@ -18,8 +18,6 @@ import type { Answer } from "../../../src/core/answer.js";
 import type { MapNode } from "../../../src/core/corpus/model.js";
 import { buildCard, cardCopyText } from "../../../src/core/debate/card.js";
 import { drillPool, nextInPool, scoreReply } from "../../../src/core/debate/drill.js";
-import { findCommand } from "../../../src/core/dispatch.js";
-import { executeCommand } from "../../../src/core/execute.js";
 import { exportMap } from "../../../src/core/export/formats.js";
 import { decodePng, isPng } from "../../core/map/png.js";
 import {
@@ -40,6 +38,7 @@ import {
 } from "../../fakes/slack/server.js";
 import { GOOD_REPLIES } from "../../fixtures/drill-replies.js";
 import { SHIPPED_DOC, shippedCore } from "../../helpers/corpus.js";
+import { run } from "../../helpers/run.js";
 import { type EventsServer, serveSlackEvents } from "./events-server.js";
 import {
   blockTexts,
@@ -85,12 +84,6 @@ afterAll(async () => {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-async function run(name: string, options: Record<string, unknown> = {}): Promise<Answer> {
-  const command = findCommand(catalogue, name);
-  if (!command) throw new Error(`no /${name}`);
-  return executeCommand(core, command, options);
-}
 
 /** Sends a signed slash command; resolves once `pages` messages arrived at its response_url. */
 async function slash(

@@ -5,7 +5,6 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { catalogue } from "../../../commands/index.js";
 import {
   COPY_INLINE_BLOCKS,
   COPY_TITLE,
@@ -15,14 +14,12 @@ import {
   SLACK_LIMITS,
   type SlackMessage,
 } from "../../../src/adapters/slack/render.js";
-import { type Answer, answer, type DocumentRef, type Excerpt } from "../../../src/core/answer.js";
+import { type Answer, answer, type Excerpt } from "../../../src/core/answer.js";
 import { drillPool } from "../../../src/core/debate/drill.js";
-import { encodeDrillToken } from "../../../src/core/debate/drill-token.js";
-import { findCommand } from "../../../src/core/dispatch.js";
-import { executeCommand } from "../../../src/core/execute.js";
 import type { SlackResponseBody } from "../../fakes/slack/server.js";
-import { GOOD_REPLIES } from "../../fixtures/drill-replies.js";
+import { SAMPLE_DOC } from "../../fixtures/answers.js";
 import { shippedCore } from "../../helpers/corpus.js";
+import { revealDrill, run } from "../../helpers/run.js";
 import {
   expectNoSlackMarkupFromText,
   expectWithinSlackLimits,
@@ -33,40 +30,6 @@ const core = shippedCore();
 const ZWSP = /\u200b/g;
 const HEADING = `*${COPY_TITLE}*`;
 
-async function run(name: string, options: Record<string, unknown>): Promise<Answer> {
-  const command = findCommand(catalogue, name);
-  if (!command) throw new Error(`no /${name}`);
-  return executeCommand(core, command, options);
-}
-
-/** The reveal of a drill round on `objection` (as the round's Answer button would get it). */
-async function reveal(objectionId: string): Promise<Answer> {
-  const objections = core.corpus.nodesOfKind("objection");
-  const objectionIndex = objections.findIndex((o) => o.id === objectionId);
-  const token = encodeDrillToken(
-    {
-      phase: "ask",
-      pillarIndex: undefined,
-      objectionIndex,
-      round: 1,
-      issuedAt: Math.floor(Date.now() / 1000),
-    },
-    core.stateSecret,
-    core.corpus,
-  );
-  return run("drill", { token, reply: GOOD_REPLIES[objectionId] ?? "An answer." });
-}
-
-const DOC: DocumentRef = {
-  id: "doc",
-  title: "No need to wait",
-  author: "Kateryna Anisova",
-  publisher: "European Leadership Network",
-  date: "2023-12-06",
-  url: "https://example.org/no-need-to-wait",
-  shortCite: "Anisova, ELN, 6 Dec 2023",
-};
-
 function excerpt(quote: string): Excerpt {
   return {
     quote,
@@ -76,13 +39,13 @@ function excerpt(quote: string): Excerpt {
       section: "Coalition of the willing",
       sectionEditorial: false,
       paragraph: 13,
-      url: DOC.url,
+      url: SAMPLE_DOC.url,
     },
   };
 }
 
 function withCopy(copyText: string, excerpts: readonly Excerpt[] = []): Answer {
-  return answer("card", "Card: a test", { excerpts, sources: [DOC], copyText });
+  return answer("card", "Card: a test", { excerpts, sources: [SAMPLE_DOC], copyText });
 }
 
 /** The copy's sections, in order, across all pages. */
@@ -146,7 +109,7 @@ describe("the copy text of real answers", () => {
     expect(answered.length).toBeGreaterThan(3);
     let split = 0;
     for (const { node } of answered) {
-      const revealed = await reveal(node.id);
+      const revealed = await revealDrill(node.id);
       expect(revealed.title).toBe("Drill, round 1: the author's answer");
       const pages = renderAnswer(revealed, { isPublic: false });
       const sections = copySections(pages);
@@ -223,9 +186,12 @@ describe("where the copy goes", () => {
       const quotes = Array.from({ length: n }, (_, i) =>
         excerpt(`Quote ${i}: ${"word ".repeat(500)}`),
       );
-      const bare = renderAnswer(answer("card", "Many", { excerpts: quotes, sources: [DOC] }), {
-        isPublic: false,
-      });
+      const bare = renderAnswer(
+        answer("card", "Many", { excerpts: quotes, sources: [SAMPLE_DOC] }),
+        {
+          isPublic: false,
+        },
+      );
       const full = withCopy(copy, quotes);
       const pages = renderAnswer(full, { isPublic: false });
       const omitted = (ms: readonly SlackMessage[]) =>

@@ -8,28 +8,13 @@ import {
   SLACK_LIMITS,
   type SlackMessage,
 } from "../../../src/adapters/slack/render.js";
-import {
-  type Answer,
-  answer,
-  type DocumentRef,
-  type Excerpt,
-  type SourceRef,
-} from "../../../src/core/answer.js";
+import { type Answer, answer, type Excerpt, type SourceRef } from "../../../src/core/answer.js";
+import { SAMPLE_DOC } from "../../fixtures/answers.js";
 import {
   expectNoSlackMarkupFromText,
   expectWithinSlackLimits,
   unescapeForDisplay,
 } from "./helpers.js";
-
-const DOC: DocumentRef = {
-  id: "doc",
-  title: "No need to wait",
-  author: "Kateryna Anisova",
-  publisher: "European Leadership Network",
-  date: "2023-12-06",
-  url: "https://example.org/no-need-to-wait",
-  shortCite: "Anisova, ELN, 6 Dec 2023",
-};
 
 function source(paragraph: number, extra: Partial<SourceRef> = {}): SourceRef {
   return {
@@ -38,7 +23,7 @@ function source(paragraph: number, extra: Partial<SourceRef> = {}): SourceRef {
     section: "Coalition of the willing",
     sectionEditorial: false,
     paragraph,
-    url: DOC.url,
+    url: SAMPLE_DOC.url,
     ...extra,
   };
 }
@@ -76,7 +61,7 @@ describe("renderAnswer: content and marking", () => {
         ],
         suggestions: [`/search ${hostile}`],
         followUps: [{ label: hostile, command: "search", options: { query: hostile } }],
-        sources: [{ ...DOC, title: hostile, author: hostile }],
+        sources: [{ ...SAMPLE_DOC, title: hostile, author: hostile }],
       }),
     );
     expect(message).toBeDefined();
@@ -97,7 +82,7 @@ describe("renderAnswer: content and marking", () => {
             source: source(2, { section: "Introduction", sectionEditorial: true }),
           }),
         ],
-        sources: [DOC],
+        sources: [SAMPLE_DOC],
       }),
     );
     const t = texts(message as SlackMessage);
@@ -121,7 +106,7 @@ describe("renderAnswer: content and marking", () => {
     const [message] = render(
       answer("x", "T", {
         excerpts: [excerpt("middle of a sentence", { elided: { before: true, after: true } })],
-        sources: [DOC],
+        sources: [SAMPLE_DOC],
       }),
     );
     expect(all([message as SlackMessage])).toContain(">“… middle of a sentence …”");
@@ -132,7 +117,7 @@ describe("renderAnswer: content and marking", () => {
     const [message] = render(
       answer("x", "T", {
         excerpts: [excerpt(quote, { highlights: ["an MoU, not a treaty", "JEF"] })],
-        sources: [DOC],
+        sources: [SAMPLE_DOC],
       }),
     );
     const line = all([message as SlackMessage])
@@ -182,7 +167,7 @@ describe("renderAnswer: content and marking", () => {
           excerpt("a", { source: source(1, { url: "javascript:alert(1)" }) }),
           excerpt("b", { source: source(2, { url: "https://example.org/a|b?x=<y>&z=1" }) }),
         ],
-        sources: [DOC],
+        sources: [SAMPLE_DOC],
       }),
     );
     const text = all([message as SlackMessage]);
@@ -216,7 +201,7 @@ describe("renderAnswer: Slack's limits", () => {
     const words = Array.from({ length: 900 }, (_, i) => `word${i}`);
     const quote = words.join(" ");
     const [message] = render(
-      answer("x", "T", { excerpts: [excerpt(quote, { label: "Long" })], sources: [DOC] }),
+      answer("x", "T", { excerpts: [excerpt(quote, { label: "Long" })], sources: [SAMPLE_DOC] }),
     );
     const sections = (message?.blocks ?? [])
       .filter((b) => b.type === "section")
@@ -249,7 +234,9 @@ describe("renderAnswer: Slack's limits", () => {
 
   it("counts escaped length: a quote of ampersands is split so each section stays within 3000", () => {
     const quote = Array.from({ length: 400 }, () => "&&&&").join(" ");
-    const messages = render(answer("x", "T", { excerpts: [excerpt(quote)], sources: [DOC] }));
+    const messages = render(
+      answer("x", "T", { excerpts: [excerpt(quote)], sources: [SAMPLE_DOC] }),
+    );
     for (const message of messages) expectWithinSlackLimits(message);
     expect(
       messages.flatMap((m) => m.blocks).filter((b) => b.type === "section").length,
@@ -263,7 +250,7 @@ describe("renderAnswer: Slack's limits", () => {
     const messages = render(
       answer("x", "Many", {
         excerpts,
-        sources: [DOC],
+        sources: [SAMPLE_DOC],
         followUps: [{ label: "More", command: "search", options: {} }],
       }),
     );
@@ -282,7 +269,7 @@ describe("renderAnswer: Slack's limits", () => {
     const excerpts = Array.from({ length: 60 }, (_, i) =>
       excerpt(`Quote ${i} ${"lorem ipsum ".repeat(200)}`, { source: source(i + 1) }),
     );
-    const messages = render(answer("x", "Huge", { excerpts, sources: [DOC] }));
+    const messages = render(answer("x", "Huge", { excerpts, sources: [SAMPLE_DOC] }));
     expect(messages).toHaveLength(SLACK_LIMITS.pages);
     const text = all(messages);
     const notice =
@@ -402,7 +389,7 @@ const answerArb = fc
         followUps: r.followUps,
       }),
       sources: Array.from({ length: r.sources }, (_, i) => ({
-        ...DOC,
+        ...SAMPLE_DOC,
         id: i === 0 ? "doc" : `doc${i}`,
       })),
       ...(r.reference ? { reference: r.reference } : {}),
