@@ -3,7 +3,6 @@
  * over the gateway WebSocket. The bot only answers slash commands, so it asks for the `Guilds`
  * intent alone, caches next to nothing, and never lets a message mention anyone.
  */
-import { setTimeout as sleep } from "node:timers/promises";
 import {
   type BaseInteraction,
   Client,
@@ -23,6 +22,7 @@ import type { Core } from "../../core/core.js";
 import { newReference } from "../../core/execute.js";
 import { RateLimiter, type RateLimitPolicy } from "../../core/rate-limit.js";
 import type { Logger } from "../../logger.js";
+import { InFlight } from "../in-flight.js";
 import { deliverAnswer, failureAnswer, type Responder } from "./deliver.js";
 import { type InteractionRequest, planInteraction, type RawOption } from "./interactions.js";
 import { limitPlan } from "./rate-limit.js";
@@ -103,12 +103,11 @@ export function createDiscordClient(apiUrl: string | undefined): Client {
 export async function startDiscordGateway(options: DiscordGatewayOptions): Promise<DiscordGateway> {
   const logger = options.logger.child({ adapter: "discord-gateway" });
   const client = createDiscordClient(options.apiUrl);
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new InFlight();
   const limiter = options.rateLimit && new RateLimiter(options.rateLimit);
 
   client.on(Events.InteractionCreate, (interaction) => {
-    const work = handle(interaction, options, logger, limiter).finally(() => inFlight.delete(work));
-    inFlight.add(work);
+    void inFlight.run(() => handle(interaction, options, logger, limiter));
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord.js client error"));
   client.on(Events.Warn, (message) => logger.warn(message));
@@ -143,16 +142,7 @@ export async function startDiscordGateway(options: DiscordGatewayOptions): Promi
   return {
     client: readyClient,
     stop: async () => {
-      if (inFlight.size > 0) {
-        const grace = new AbortController();
-        await Promise.race([
-          Promise.allSettled(inFlight),
-          sleep(options.graceMs ?? 10_000, undefined, { signal: grace.signal }).catch(
-            () => undefined,
-          ),
-        ]);
-        grace.abort();
-      }
+      await inFlight.drain(options.graceMs);
       // Closing the socket makes discord.js report shard events; they are noise once we stop.
       client.removeAllListeners();
       await client.destroy();

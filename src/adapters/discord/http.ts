@@ -7,7 +7,6 @@
  * also handles 429s and 5xx retries.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { setTimeout as sleep } from "node:timers/promises";
 import { DiscordAPIError, InteractionResponseType, type RawFile, REST, Routes } from "discord.js";
 import type { Command } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
@@ -15,6 +14,7 @@ import { newReference } from "../../core/execute.js";
 import { RateLimiter, type RateLimitPolicy } from "../../core/rate-limit.js";
 import type { Logger } from "../../logger.js";
 import { BodyTooLargeError, type RouteHandler, readBody, sendJson } from "../http/server.js";
+import { InFlight } from "../in-flight.js";
 import { deliverAnswer, failureAnswer, type Responder } from "./deliver.js";
 import { planInteraction } from "./interactions.js";
 import { parseInteractionPayload } from "./payload.js";
@@ -73,7 +73,7 @@ export function createDiscordInteractionsEndpoint(
     ),
   );
   const now = options.now ?? Date.now;
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new InFlight();
   const limiter = options.rateLimit && new RateLimiter(options.rateLimit);
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -185,32 +185,30 @@ export function createDiscordInteractionsEndpoint(
       },
       followUp: (message) => sendWebhook(webhook, "post", message),
     };
-    const work = deliverAnswer(plan, responder, {
-      logger: log,
-      ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
-    })
-      .then((delivery) => log.info({ command: plan.command, ...delivery }, "answered"))
-      .catch(async (error: unknown) => {
-        if (error instanceof DiscordAPIError && error.code === UNKNOWN_INTERACTION) {
-          log.warn({ err: error }, "Discord no longer accepts a response to this interaction");
-          return;
-        }
-        const reference = newReference();
-        log.error({ err: error, reference }, "responding to an interaction failed");
-        const failure = renderAnswer(failureAnswer(plan.command, reference), { ephemeral: true })
-          .messages[0];
-        // Part of the answer (or "thinking…") may already show: then the error follows it.
-        if (!response.headersSent) await sendMessageResponse(response, failure);
-        else
-          await sendWebhook(webhook, "post", failure).catch((notified: unknown) =>
-            log.warn({ err: notified, reference }, "could not tell the user about the failure"),
-          );
+    void inFlight.run(() =>
+      deliverAnswer(plan, responder, {
+        logger: log,
+        ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
       })
-      .finally(() => {
-        responded();
-        inFlight.delete(work);
-      });
-    inFlight.add(work);
+        .then((delivery) => log.info({ command: plan.command, ...delivery }, "answered"))
+        .catch(async (error: unknown) => {
+          if (error instanceof DiscordAPIError && error.code === UNKNOWN_INTERACTION) {
+            log.warn({ err: error }, "Discord no longer accepts a response to this interaction");
+            return;
+          }
+          const reference = newReference();
+          log.error({ err: error, reference }, "responding to an interaction failed");
+          const failure = renderAnswer(failureAnswer(plan.command, reference), { ephemeral: true })
+            .messages[0];
+          // Part of the answer (or "thinking…") may already show: then the error follows it.
+          if (!response.headersSent) await sendMessageResponse(response, failure);
+          else
+            await sendWebhook(webhook, "post", failure).catch((notified: unknown) =>
+              log.warn({ err: notified, reference }, "could not tell the user about the failure"),
+            );
+        })
+        .finally(responded),
+    );
     // The HTTP exchange ends with the first response; edits and follow-ups continue after it.
     await firstResponse;
   };
@@ -218,16 +216,7 @@ export function createDiscordInteractionsEndpoint(
   return {
     handle,
     stop: async () => {
-      if (inFlight.size > 0) {
-        const grace = new AbortController();
-        await Promise.race([
-          Promise.allSettled(inFlight),
-          sleep(options.graceMs ?? 10_000, undefined, { signal: grace.signal }).catch(
-            () => undefined,
-          ),
-        ]);
-        grace.abort();
-      }
+      await inFlight.drain(options.graceMs);
       rest.clearHashSweeper();
       rest.clearHandlerSweeper();
     },

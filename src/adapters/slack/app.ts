@@ -11,9 +11,9 @@ import { newReference } from "../../core/execute.js";
 import { RateLimiter, type RateLimitPolicy } from "../../core/rate-limit.js";
 import type { Logger } from "../../logger.js";
 import { MAX_BODY_BYTES, type RouteHandler, readBody, sendJson } from "../http/server.js";
+import { InFlight } from "../in-flight.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerSlashCommands, type SlackContext } from "./commands.js";
-import { InFlight } from "./inflight.js";
 import { registerInteractions } from "./interactions.js";
 import { checkSlackRequest } from "./verify.js";
 

@@ -10,9 +10,9 @@ import type { Core } from "../../core/core.js";
 import { runCommandText, unknownCommand } from "../../core/dispatch.js";
 import { type RateLimiter, slowDown } from "../../core/rate-limit.js";
 import type { Logger } from "../../logger.js";
+import type { InFlight } from "../in-flight.js";
 import { deliverAnswer } from "./deliver.js";
 import { answerOrApologise, commandHooks } from "./failures.js";
-import type { InFlight } from "./inflight.js";
 import { PUBLIC_FLAG, readSlashText } from "./input.js";
 import { retrying } from "./retry.js";
 

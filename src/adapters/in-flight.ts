@@ -1,4 +1,4 @@
-/** Work started after `ack()`, tracked so a graceful shutdown can let answers finish. */
+/** Answers still being worked on, tracked so a graceful shutdown can let them finish (every adapter). */
 export class InFlight {
   private readonly running = new Set<Promise<unknown>>();
 
