@@ -11,20 +11,9 @@ import { createCore } from "../src/core/core.js";
 import { findCommand } from "../src/core/dispatch.js";
 import { executeCommand } from "../src/core/execute.js";
 import { defaultCorpusRoot } from "../src/core/paths.js";
-
-export interface MapBenchRow {
-  readonly corpus: string;
-  readonly measure: string;
-  readonly value: string;
-  readonly target: string;
-}
+import { type BenchRow, percentile, printTable } from "./bench-table.js";
 
 const FOCUS = { focus: "coalition", depth: 2 } as const;
-
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
@@ -75,7 +64,7 @@ function coldFocusPng(): number {
 }
 
 /** Rows for `npm run bench`: cold and warm focus PNG, whole map PNG. */
-export async function benchMap(): Promise<MapBenchRow[]> {
+export async function benchMap(): Promise<BenchRow[]> {
   const cold = [coldFocusPng(), coldFocusPng(), coldFocusPng()];
   const focus = await timeMap(FOCUS, 20, 3);
   const whole = await timeMap({}, 10, 2);
@@ -99,16 +88,6 @@ export async function benchMap(): Promise<MapBenchRow[]> {
       target: "< 1 s",
     },
   ];
-}
-
-function printTable(rows: readonly MapBenchRow[]): void {
-  const headers = ["corpus", "measure", "value", "target"] as const;
-  const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => r[h].length)));
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
-  console.log(line(headers));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const row of rows) console.log(line(headers.map((h) => row[h])));
 }
 
 const script = process.argv[1];

@@ -9,6 +9,8 @@ import { renderTerminal } from "../src/adapters/console/render.js";
 import { createCore } from "../src/core/core.js";
 import { runLine } from "../src/core/dispatch.js";
 import { defaultCorpusRoot, projectRoot } from "../src/core/paths.js";
+import { benchMap } from "./bench-map.js";
+import { type BenchRow, percentile, printTable } from "./bench-table.js";
 import { writeSyntheticCorpus } from "./synthetic-corpus.js";
 
 const QUERIES = [
@@ -36,20 +38,8 @@ const COMMANDS = [
   ...QUERIES.slice(0, 5),
 ];
 
-interface Row {
-  readonly corpus: string;
-  readonly measure: string;
-  readonly value: string;
-  readonly target: string;
-}
-
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
-}
-
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 const ms = (n: number) => `${n < 1 ? n.toFixed(3) : n.toFixed(1)} ms`;
@@ -60,8 +50,8 @@ async function benchCorpus(
   root: string,
   targets: { startup: string; command: string },
   rounds: number,
-): Promise<Row[]> {
-  const rows: Row[] = [];
+): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
   const startups: number[] = [];
   createCore(root); // warm the parse cache and the JIT
   for (let i = 0; i < 5; i++) {
@@ -118,7 +108,7 @@ async function benchCorpus(
   return rows;
 }
 
-function cliWallTime(): Row {
+function cliWallTime(): BenchRow {
   const cli = `${projectRoot()}/dist/src/adapters/cli/main.js`;
   execFileSync(process.execPath, [cli, "why-not-jef"]); // warm the parse cache and the disk cache
   const times: number[] = [];
@@ -135,18 +125,8 @@ function cliWallTime(): Row {
   };
 }
 
-function print(rows: readonly Row[]): void {
-  const headers = ["corpus", "measure", "value", "target"] as const;
-  const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => r[h].length)));
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
-  console.log(line(headers));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const row of rows) console.log(line(headers.map((h) => row[h])));
-}
-
 const shippedRoot = defaultCorpusRoot();
-const rows: Row[] = [];
+const rows: BenchRow[] = [];
 rows.push(
   ...(await benchCorpus(
     "shipped",
@@ -167,10 +147,5 @@ rows.push(
   )),
 );
 
-const extra = process.argv.includes("--no-map")
-  ? []
-  : await import("./bench-map.js")
-      .then((m: { benchMap?: () => Promise<Row[]> }) => m.benchMap?.() ?? [])
-      .catch(() => []);
-rows.push(...extra);
-print(rows);
+if (!process.argv.includes("--no-map")) rows.push(...(await benchMap()));
+printTable(rows);
