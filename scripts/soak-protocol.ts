@@ -1,7 +1,7 @@
 /**
- * What the two halves of `npm run soak` share: the settings, the messages between the server
- * (main thread) and the load generator (a worker thread, as clients would be other machines), and
- * the samples the load generator measures.
+ * What the two processes of `npm run soak` share: the settings, the messages between the server
+ * (scripts/soak.ts) and the load generator (scripts/soak-load.ts, a process of its own, as
+ * clients would be other machines), and the samples the load generator measures.
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -61,27 +61,29 @@ export interface Sample {
 
 export type FromLoad =
   | { readonly kind: "sinks"; readonly slackApiUrl: string; readonly discordApiUrl: string }
+  /** Every request is built and signed; the generator waits for "go". */
+  | { readonly kind: "ready"; readonly kinds: number }
   | { readonly kind: "warm" }
   | {
       readonly kind: "done";
       readonly sent: number;
       readonly seconds: number;
       readonly timedOut: boolean;
-      readonly kinds: number;
     }
-  /** Sent only when asked, after the server's memory was measured: samples are not the server's. */
+  /** Sent only when asked, after the server's memory was measured. */
   | { readonly kind: "samples"; readonly samples: readonly Sample[] };
 
 export type ToLoad =
+  | { readonly kind: "start"; readonly data: LoadData }
   | {
       readonly kind: "server";
       readonly url: string;
       readonly discordPath: string;
       readonly slackPath: string;
     }
+  | { readonly kind: "go" }
   | { readonly kind: "send-samples" }
   | { readonly kind: "stop" };
-
 /** A function that forces a full garbage collection, when the runtime allows it. */
 export function exposeGc(): (() => void) | undefined {
   try {

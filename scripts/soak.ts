@@ -1,18 +1,22 @@
 /**
- * `npm run soak`: load on loopback. The main thread runs the server under test — the real HTTP
+ * `npm run soak`: load on loopback. This process runs the server under test — the real HTTP
  * server with both the Discord interactions route and the Slack events route, the real adapters,
- * their outgoing calls pointed at local sinks — and a worker thread (scripts/soak-load.ts) plays
- * N concurrent clients on 127.0.0.1 sending correctly signed Discord interactions and Slack slash
- * commands for a fixed number of requests. Prints requests/s, the latency of the HTTP response
- * and of the delivered answer, errors, and memory at the start, after warm-up and at the end.
+ * their outgoing calls pointed at local sinks — and forks the load generator
+ * (scripts/soak-load.ts) as a process of its own, so the memory and CPU figures are the server's
+ * alone, as they would be with Discord and Slack on other machines. The generator plays N
+ * closed-loop clients on 127.0.0.1 sending correctly signed Discord interactions and Slack slash
+ * commands (built and signed before the timed phase: that is the platforms' work, not ours) for
+ * a fixed number of requests. Prints requests/s, the latency of the HTTP response and of the
+ * delivered answer, errors, and the server's memory at the start, after warm-up and at the end.
  *
  * A benchmark, not a test: it reports figures beside the targets (5,000 requests at concurrency
  * 50, zero errors, p99 < 50 ms for text answers, memory growth < 10 % after warm-up) and stops by
  * itself (--max-seconds). Flags: --requests N (5000) --concurrency C (50) --warmup W (500)
  * --with-map (adds /map, which draws a PNG) --max-seconds S (300) --seed N.
  */
+
+import { fork } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { Worker } from "node:worker_threads";
 import { catalogue } from "../commands/index.js";
 import {
   createDiscordInteractionsEndpoint,
@@ -35,9 +39,9 @@ import {
 } from "./soak-protocol.js";
 
 interface Memory {
-  /** The whole process, the load generator's thread included. */
+  /** The server's process (the load generator runs in another). */
   readonly rss: number;
-  /** The server's live JavaScript objects (the main thread's heap, after a full GC). */
+  /** The server's live JavaScript objects (after a full GC). */
   readonly heapUsed: number;
   /** What V8 keeps committed for that heap; it grows under load and shrinks when idle. */
   readonly heapTotal: number;
@@ -73,20 +77,22 @@ async function main(): Promise<void> {
     discordPrivateKey: privateKey.export({ format: "pem", type: "pkcs8" }).toString(),
     slackSigningSecret,
   };
-  const load = new Worker(new URL("./soak-load.js", import.meta.url), { workerData: data });
+  // The server's flags (e.g. --cpu-prof) are not the generator's.
+  const load = fork(new URL("./soak-load.js", import.meta.url), { stdio: "inherit", execArgv: [] });
   const messages: FromLoad[] = [];
   const waiters: (() => void)[] = [];
   load.on("message", (message: FromLoad) => {
     messages.push(message);
     for (const waiter of waiters.splice(0)) waiter();
   });
+  let finished = false;
   const failed = new Promise<never>((_, reject) => {
     load.once("error", reject);
-    load.once("exit", (code) =>
-      reject(new Error(`the load generator stopped early (exit code ${code})`)),
-    );
+    load.once("exit", (code) => {
+      if (!finished) reject(new Error(`the load generator stopped early (exit code ${code})`));
+    });
   });
-  failed.catch(() => undefined); // awaited through `next`; its exit at the end is expected
+  failed.catch(() => undefined); // awaited through `next`
   const next = async <K extends FromLoad["kind"]>(
     kind: K,
   ): Promise<Extract<FromLoad, { kind: K }>> => {
@@ -96,7 +102,8 @@ async function main(): Promise<void> {
       await Promise.race([new Promise<void>((resolve) => waiters.push(resolve)), failed]);
     }
   };
-  const tell = (message: ToLoad) => load.postMessage(message);
+  const tell = (message: ToLoad) => load.send(message);
+  tell({ kind: "start", data });
 
   const sinks = await next("sinks");
   const logCounts = { warn: 0, error: 0 };
@@ -137,13 +144,15 @@ async function main(): Promise<void> {
     `soak: ${settings.requests} requests at concurrency ${settings.concurrency} ` +
       `(${settings.warmup} warm-up), Discord and Slack alternating, on ${http.url}…\n`,
   );
-  const atStart = memory(gc);
   tell({
     kind: "server",
     url: http.url,
     discordPath: DISCORD_INTERACTIONS_PATH,
     slackPath: slack.path,
   });
+  const { kinds } = await next("ready");
+  const atStart = memory(gc);
+  tell({ kind: "go" });
   let afterWarmup: Memory | undefined;
   if (settings.warmup > 0) {
     await next("warm");
@@ -156,11 +165,13 @@ async function main(): Promise<void> {
 
   await http.close(2000);
   await Promise.all([discord.stop(), slack.stop()]);
+  finished = true;
+  const exited = new Promise((resolve) => load.once("exit", resolve));
   tell({ kind: "stop" });
-  await new Promise((resolve) => load.once("exit", resolve));
+  await exited;
 
   process.stdout.write(
-    `${report(settings, { ...result, samples }, logCounts, { atStart, afterWarmup, atEnd }, !!gc).join("\n")}\n`,
+    `${report(settings, { ...result, kinds, samples }, logCounts, { atStart, afterWarmup, atEnd }, !!gc).join("\n")}\n`,
   );
 }
 
@@ -179,7 +190,10 @@ function percentile(values: readonly number[], p: number): number {
 
 function report(
   settings: Settings,
-  result: Extract<FromLoad, { kind: "done" }> & { readonly samples: readonly Sample[] },
+  result: Extract<FromLoad, { kind: "done" }> & {
+    readonly kinds: number;
+    readonly samples: readonly Sample[];
+  },
   logCounts: { warn: number; error: number },
   memory: { atStart: Memory; afterWarmup: Memory | undefined; atEnd: Memory },
   gcForced: boolean,

@@ -5,7 +5,6 @@
  * defer at once. Errors are always ephemeral — if a public deferral is already showing, it is
  * deleted and the error follows up privately.
  */
-import { setTimeout as sleep } from "node:timers/promises";
 import { type Answer, answer } from "../../core/answer.js";
 import { newReference } from "../../core/execute.js";
 import type { Logger } from "../../logger.js";
@@ -58,14 +57,15 @@ export async function deliverAnswer(
   const running = safely(plan, options.logger);
   let result: Answer | undefined;
   if (deferredAs === undefined) {
-    const timer = new AbortController();
+    // A plain timer: aborting a timers/promises sleep builds a DOMException on every answer.
+    let timer: NodeJS.Timeout | undefined;
     result = await Promise.race([
       running,
-      sleep(options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS, undefined, {
-        signal: timer.signal,
-      }).catch(() => undefined),
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(resolve, options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS, undefined);
+      }),
     ]);
-    timer.abort();
+    clearTimeout(timer);
     if (result === undefined) {
       await responder.defer(plan.ephemeral);
       deferredAs = plan.ephemeral;
