@@ -21,10 +21,23 @@ export default defineCommand({
         suggestions: core.corpus.nodesOfKind("pillar").map((p) => `/pillar ${p.id}`),
       });
     }
-    const supporters = core.corpus.supportersOf(node.key);
-    const attackers = core.corpus.attackersOf(node.key);
+    const allSupporters = core.corpus.supportersOf(node.key);
+    const allAttackers = core.corpus.attackersOf(node.key);
+    // A chat answer stays readable: the map's first supporters and challengers, and a count of the rest.
+    const supporters = allSupporters.slice(0, MAX_SUPPORTERS);
+    const attackers = allAttackers.slice(0, MAX_ATTACKERS);
     const notes: string[] = [
       `${kindName(node)} (id ${node.id})${node.summary ? `: ${node.summary}` : ""}`,
+      ...(allSupporters.length > supporters.length
+        ? [
+            `Showing ${supporters.length} of ${allSupporters.length} supporting points; /map ${node.id} draws them all.`,
+          ]
+        : []),
+      ...(allAttackers.length > attackers.length
+        ? [
+            `Showing ${attackers.length} of ${allAttackers.length} challenges; /counter ${node.id} lists them.`,
+          ]
+        : []),
     ];
     const excerpts: Excerpt[] = [...nodeExcerpts(node, { group: kindName(node) })];
     excerpts.push(...supporters.flatMap((s) => nodeExcerpts(s, { group: "Supported by" }, 1)));
@@ -44,6 +57,7 @@ export default defineCommand({
       excerpts.push(
         ...core.corpus
           .rebuttalsOf(node.key)
+          .slice(0, MAX_SUPPORTERS)
           .flatMap((r) => nodeExcerpts(r, { group: "The author's answers" }, 1)),
       );
     }
@@ -65,6 +79,9 @@ export default defineCommand({
     });
   },
 });
+
+const MAX_SUPPORTERS = 8;
+const MAX_ATTACKERS = 6;
 
 function kindName(node: MapNode): string {
   return node.kind.charAt(0).toUpperCase() + node.kind.slice(1);

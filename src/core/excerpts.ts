@@ -68,17 +68,12 @@ function bestSentences(
   text: string,
   query: { original: readonly string[]; expansions: readonly string[] },
 ): string[] {
-  const own = new Set(contentTerms(query.original.join(" ")));
-  const added = new Set(contentTerms(query.expansions.join(" ")));
-  const matches = (wanted: Set<string>, term: string) =>
-    wanted.has(term) || [...wanted].some((w) => w.length >= 4 && term.startsWith(w));
-  const scored = splitSentences(text).map((s) => {
-    const terms = new Set(contentTerms(s.text));
-    const score = [...terms].reduce(
-      (sum, t) => sum + (matches(own, t) ? 2 : matches(added, t) ? 1 : 0),
-      0,
-    );
-    return { text: s.text, score };
+  const own = [...new Set(contentTerms(query.original.join(" ")))];
+  const added = [...new Set(contentTerms(query.expansions.join(" ")))];
+  const scored = sentenceTerms(text).map(({ text, terms }) => {
+    let score = 0;
+    for (const term of terms) score += matches(own, term) ? 2 : matches(added, term) ? 1 : 0;
+    return { text, score };
   });
   const best = Math.max(0, ...scored.map((s) => s.score));
   if (best === 0) return [];
@@ -90,6 +85,37 @@ function bestSentences(
   );
   return scored.filter((s) => chosen.has(s)).map((s) => s.text);
 }
+
+/** A query word matches a term exactly, or as its start when it has four letters or more. */
+function matches(wanted: readonly string[], term: string): boolean {
+  for (const w of wanted) if (w === term || (w.length >= 4 && term.startsWith(w))) return true;
+  return false;
+}
+
+interface SentenceTerms {
+  readonly text: string;
+  readonly terms: readonly string[];
+}
+
+/**
+ * A paragraph's sentences with their distinct content terms. Answers highlight the same
+ * paragraphs again and again, so each paragraph is split once (the memo is bounded).
+ */
+function sentenceTerms(paragraph: string): readonly SentenceTerms[] {
+  let known = sentencesOf.get(paragraph);
+  if (!known) {
+    known = splitSentences(paragraph).map((s) => ({
+      text: s.text,
+      terms: [...new Set(contentTerms(s.text))],
+    }));
+    if (sentencesOf.size >= SENTENCES_OF_LIMIT) sentencesOf.clear();
+    sentencesOf.set(paragraph, known);
+  }
+  return known;
+}
+
+const sentencesOf = new Map<string, readonly SentenceTerms[]>();
+const SENTENCES_OF_LIMIT = 5_000;
 
 /** The readings an answer cites, in order of first citation. */
 export function documentRefs(

@@ -8,9 +8,16 @@ import type { NodeKind } from "../corpus/schema.js";
 import type { Paragraph } from "../corpus/text.js";
 import { levenshtein } from "../suggest.js";
 import { type ExpandedQuery, QueryExpander } from "./expand.js";
-import { EXPANSION_WEIGHT, INDEX_OPTIONS, SEARCH_OPTIONS, typoTolerance } from "./options.js";
+import {
+  EXPANSION_WEIGHT,
+  INDEX_OPTIONS,
+  prefixMatching,
+  SEARCH_OPTIONS,
+  typoTolerance,
+} from "./options.js";
 import { contentTerms } from "./terms.js";
 import { type SearchUnit, searchUnits } from "./units.js";
+import { Vocabulary } from "./vocabulary.js";
 
 export interface ParagraphHit {
   readonly documentId: string;
@@ -27,16 +34,22 @@ export interface NodeHit {
   readonly score: number;
 }
 
+/** Which units a search looks at: units it would throw away are never scored. */
+type UnitFilter = (unit: SearchUnit) => boolean;
+
 export class SearchIndex {
   readonly #model: CorpusModel;
   readonly #index: MiniSearch<SearchUnit>;
   readonly #units: ReadonlyMap<string, SearchUnit>;
+  readonly #vocabulary: Vocabulary;
   readonly #expander: QueryExpander;
 
   private constructor(model: CorpusModel, index: MiniSearch<SearchUnit>) {
     this.#model = model;
     this.#index = index;
-    this.#units = new Map(searchUnits(model).map((u) => [u.id, u]));
+    const units = searchUnits(model);
+    this.#units = new Map(units.map((u) => [u.id, u]));
+    this.#vocabulary = Vocabulary.of(units);
     this.#expander = new QueryExpander([
       ...model.synonyms,
       ...model.glossary.map((g) => [g.term, ...(g.expansion ? [g.expansion] : []), ...g.aliases]),
@@ -70,9 +83,7 @@ export class SearchIndex {
       string,
       { unit: SearchUnit; score: number; node: MapNode | undefined; terms: Set<string> }
     >();
-    for (const result of this.#run(query)) {
-      const unit = this.#units.get(result.id);
-      if (unit?.paragraph === undefined) continue;
+    for (const { unit, result } of this.#run(query, (u) => u.paragraph !== undefined)) {
       const key = `${unit.documentId}/${unit.paragraph}`;
       const node = unit.nodeKey ? this.#model.node(unit.nodeKey) : undefined;
       const entry = byParagraph.get(key);
@@ -102,44 +113,48 @@ export class SearchIndex {
 
   /** Ranked map nodes for a query, optionally only of some kinds. */
   searchNodes(query: string, kinds?: readonly NodeKind[]): NodeHit[] {
-    const hits: NodeHit[] = [];
-    for (const result of this.#run(query)) {
-      const unit = this.#units.get(result.id);
-      const node = unit?.nodeKey ? this.#model.node(unit.nodeKey) : undefined;
-      if (node && (!kinds || kinds.includes(node.kind))) hits.push({ node, score: result.score });
-    }
-    return hits;
+    const nodeOfKind = (unit: SearchUnit) => {
+      const node = unit.nodeKey ? this.#model.node(unit.nodeKey) : undefined;
+      return node !== undefined && (!kinds || kinds.includes(node.kind));
+    };
+    return this.#run(query, nodeOfKind).map(({ unit, result }) => ({
+      node: this.#model.node(unit.nodeKey as string) as MapNode,
+      score: result.score,
+    }));
   }
 
-  #run(query: string) {
+  /** One minisearch pass over the units `wanted` accepts, best first, relevant hits only. */
+  #run(query: string, wanted: UnitFilter): { unit: SearchUnit; result: SearchResult }[] {
     const { original, expansions } = this.#expander.expand(query);
     const own = new Set(contentTerms(original.join(" ")));
     const added = new Set(contentTerms(expansions.join(" ")).filter((t) => !own.has(t)));
     if (own.size === 0 && added.size === 0) return [];
-    const terms = [...own, ...added].join(" ");
-    const options = {
+    // Fuzzy matching is the costly part, and only typos need it: the student's words that the
+    // vocabulary does not know (as a word, or as the start of one) are matched fuzzily.
+    const unknown = new Set([...own].filter((term) => !this.#knows(term)));
+    const results = this.#index.search([...own, ...added].join(" "), {
       ...SEARCH_OPTIONS,
       boostTerm: (term: string) => (added.has(term) ? EXPANSION_WEIGHT : 1),
-    };
-    // Fuzzy matching is the costly part, and only typos need it: try without it first.
-    let results = this.#index.search(terms, { ...options, fuzzy: false });
-    const unmatched = unmatchedTerms(results, own);
-    // A second pass only when a word found nothing and is long enough to be a typo; only those
-    // words are matched fuzzily.
-    if ([...unmatched].some((term) => typoTolerance(term) !== false)) {
-      results = this.#index.search(terms, {
-        ...options,
-        fuzzy: (term) => (unmatched.has(term) ? typoTolerance(term) : false),
-      });
-    }
+      fuzzy: (term: string) => (unknown.has(term) ? typoTolerance(term) : false),
+      // A unit that would be thrown away costs a lookup instead of a score.
+      boostDocument: (id: string) => {
+        const unit = this.#units.get(id);
+        return unit && wanted(unit) ? 1 : 0;
+      },
+    });
     // Results come best first; keeping the first relevant ones bounds the work on large corpora.
-    const relevant: SearchResult[] = [];
+    const relevant: { unit: SearchUnit; result: SearchResult }[] = [];
     for (const result of results) {
       if (!isRelevant(result, own.size)) continue;
-      relevant.push(result);
+      relevant.push({ unit: this.#units.get(result.id) as SearchUnit, result });
       if (relevant.length >= MAX_RESULTS) break;
     }
     return relevant;
+  }
+
+  /** Whether the index holds `term`, or a term it is a prefix of when prefixes match. */
+  #knows(term: string): boolean {
+    return prefixMatching(term) ? this.#vocabulary.hasPrefix(term) : this.#vocabulary.has(term);
   }
 }
 
@@ -162,16 +177,6 @@ function isRelevant(result: SearchResult, ownTermCount: number): boolean {
     return close;
   };
   return result.terms.some((term) => result.queryTerms.some((query) => isClose(term, query)));
-}
-
-/** The terms no result matched; stops looking as soon as every one has matched. */
-function unmatchedTerms(results: readonly SearchResult[], terms: ReadonlySet<string>): Set<string> {
-  const missing = new Set(terms);
-  for (const result of results) {
-    for (const term of result.queryTerms) missing.delete(term);
-    if (missing.size === 0) break;
-  }
-  return missing;
 }
 
 /** Pairs of (indexed term, query term) already compared: both vocabularies are small. */

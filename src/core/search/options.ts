@@ -14,6 +14,11 @@ export const INDEX_OPTIONS: Options<SearchUnit> = {
   processTerm,
 };
 
+/** Prefix matching for words of four letters or more: "coalit" finds "coalition". */
+export function prefixMatching(term: string): boolean {
+  return term.length >= 4;
+}
+
 /** Two edits for long words ("coalitoin"), one for mid-length ("wiling"), none for acronyms. */
 export function typoTolerance(term: string): number | false {
   return term.length >= 5 ? 0.2 : false;
@@ -22,7 +27,7 @@ export function typoTolerance(term: string): number | false {
 export const SEARCH_OPTIONS: SearchOptions = {
   // Labels and tags are short and chosen by editors, so a match there says more than one in prose.
   boost: { label: 2.5, tags: 2, section: 1.5, text: 1 },
-  prefix: (term) => term.length >= 4,
+  prefix: prefixMatching,
   fuzzy: typoTolerance,
   maxFuzzy: 2,
   combineWith: "OR",
