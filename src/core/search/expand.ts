@@ -19,14 +19,14 @@ export class QueryExpander {
   /** @param groups equivalence groups, e.g. `[["JEF", "Joint Expeditionary Force"]]` */
   constructor(groups: Iterable<readonly string[]>) {
     this.#groups = [...groups].map((group) => group.map(phraseTerms).filter((t) => t.length > 0));
-    this.#groups.forEach((members, group) =>
+    this.#groups.forEach((members, group) => {
       members.forEach((terms, member) => {
         const first = terms[0] as string;
         const starts = this.#byFirstTerm.get(first) ?? [];
         starts.push({ group, member });
         this.#byFirstTerm.set(first, starts);
-      }),
-    );
+      });
+    });
   }
 
   expand(query: string): ExpandedQuery {
