@@ -4,7 +4,7 @@
  * public URL). `apiUrl` points the Web API client — and Socket Mode's apps.connections.open —
  * somewhere other than slack.com (GovSlack, or a local fake in tests).
  */
-import { App, ExpressReceiver } from "@slack/bolt";
+import { App } from "@slack/bolt";
 import type { Command } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
 import { newReference } from "../../core/execute.js";
@@ -12,9 +12,11 @@ import { RateLimiter, type RateLimitPolicy } from "../../core/rate-limit.js";
 import type { Logger } from "../../logger.js";
 import { MAX_BODY_BYTES, type RouteHandler, readBody, sendJson } from "../http/server.js";
 import { InFlight } from "../in-flight.js";
+import { ANSWER_IN_ACK_WITHIN_MS } from "./ack.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerSlashCommands, type SlackContext } from "./commands.js";
 import { registerInteractions } from "./interactions.js";
+import { RouteReceiver } from "./receiver.js";
 import { checkSlackRequest } from "./verify.js";
 
 /** Where Slack posts slash commands and interactions in HTTP mode. */
@@ -32,6 +34,8 @@ export interface SlackAdapterOptions {
   readonly rateLimit?: RateLimitPolicy | undefined;
   /** How long `stop()` waits for answers still being prepared. */
   readonly shutdownGraceMs?: number;
+  /** How long a slash command's answer may take and still go in the ack (tests shorten it). */
+  readonly answerInAckWithinMs?: number;
 }
 
 export interface SlackHttpOptions extends SlackAdapterOptions {
@@ -70,19 +74,15 @@ export class SlackStartError extends Error {
  */
 export async function createSlackHttpAdapter(options: SlackHttpOptions): Promise<SlackHttpAdapter> {
   const log = boltLogger(options.logger);
-  // Bolt verifies the signature again; we check first because Bolt accepts future timestamps.
-  const receiver = new ExpressReceiver({
-    signingSecret: options.signingSecret,
-    logger: log,
-    endpoints: SLACK_EVENTS_PATH,
-    processBeforeResponse: false,
-  });
+  const receiver = new RouteReceiver(log);
   const app = new App({
     token: options.botToken,
     receiver,
     logger: log,
     clientOptions: clientOptions(options.apiUrl),
     deferInitialization: true,
+    // We keep no conversation state; Bolt's store would cost a lookup per request.
+    convoStore: false,
   });
   await initialise(app, options);
   const inFlight = wire(app, options);
@@ -96,15 +96,14 @@ export async function createSlackHttpAdapter(options: SlackHttpOptions): Promise
       return;
     }
     const body = await readBody(request, maxBodyBytes);
+    // Checked here rather than by Bolt, which accepts timestamps from the future.
     const check = checkSlackRequest(options.signingSecret, request.headers, body, now());
     if (!check.ok) {
       options.logger.warn({ reason: check.reason, platform: "slack" }, "Slack request refused");
       sendJson(response, 401, { error: "invalid Slack signature or timestamp" });
       return;
     }
-    // Bolt reads an already-read body from `rawBody` (as on hosted platforms) and verifies it.
-    Object.assign(request, { rawBody: body });
-    receiver.app(request, response);
+    await receiver.handle(request, response, body);
   };
 
   return {
@@ -125,6 +124,7 @@ export async function startSlackSocketMode(options: SlackSocketOptions): Promise
     logger: log,
     clientOptions: clientOptions(options.apiUrl),
     deferInitialization: true,
+    convoStore: false,
   });
   await initialise(app, options);
   const inFlight = wire(app, options);
@@ -173,6 +173,7 @@ function wire(app: App, options: SlackAdapterOptions): InFlight {
     logger: options.logger,
     inFlight: new InFlight(),
     rateLimiter: options.rateLimit && new RateLimiter(options.rateLimit),
+    answerInAckWithinMs: options.answerInAckWithinMs ?? ANSWER_IN_ACK_WITHIN_MS,
   };
   registerSlashCommands(app, context);
   registerInteractions(app, context);

@@ -1,9 +1,13 @@
 /**
- * Every catalogue command as a Slack slash command. Each listener acks at once (Slack allows
- * 3 s), then parses the text with the same parser and zod schemas as the console, runs the
- * command, and responds — ephemeral unless the student added `--public`.
+ * Every catalogue command as a Slack slash command. A cheap command is answered in the ack itself
+ * (Slack shows the ack body at once; pages beyond the first follow through the response_url); if
+ * the answer is not ready within ANSWER_IN_ACK_WITHIN_MS (ack.ts), or the command is expensive, or
+ * files must be uploaded first, the ack goes out empty and the answer follows through the
+ * response_url, well within Slack's 3 s. The text is parsed with the same parser and zod schemas
+ * as the console; answers are ephemeral unless the student added `--public`.
  */
-import type { App } from "@slack/bolt";
+import type { AckFn, App, RespondArguments, RespondFn, SlashCommand } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import type { Answer } from "../../core/answer.js";
 import type { Command } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
@@ -11,7 +15,8 @@ import { runCommandText, unknownCommand } from "../../core/dispatch.js";
 import { type RateLimiter, slowDown } from "../../core/rate-limit.js";
 import type { Logger } from "../../logger.js";
 import type { InFlight } from "../in-flight.js";
-import { deliverAnswer } from "./deliver.js";
+import { SlashAck, within } from "./ack.js";
+import { deliverAnswer, type Respond } from "./deliver.js";
 import { answerOrApologise, commandHooks } from "./failures.js";
 import { PUBLIC_FLAG, readSlashText } from "./input.js";
 import { retrying } from "./retry.js";
@@ -24,6 +29,8 @@ export interface SlackContext {
   readonly inFlight: InFlight;
   /** Per-user and per-channel limits, shared by slash commands and buttons. */
   readonly rateLimiter?: RateLimiter | undefined;
+  /** How long a slash command's answer may take and still go in the ack. */
+  readonly answerInAckWithinMs: number;
 }
 
 /** The "slow down" answer when a student is over the limit, or undefined to go ahead. */
@@ -49,49 +56,73 @@ export function registerSlashCommands(app: App, context: SlackContext): void {
     }
   }
   for (const command of catalogue) {
-    app.command(`/${command.name}`, async ({ ack, command: payload, respond, client }) => {
-      await ack();
-      await inFlight.run(() =>
-        answerOrApologise(logger, respond, `/${command.name}`, async () => {
-          const { args, isPublic } = readSlashText(payload.text ?? "");
-          const answer =
-            overLimit(context, command, payload.user_id, payload.channel_id) ??
-            (await runCommandText(core, catalogue, command.name, args, commandHooks(logger)));
-          await deliverAnswer(
-            {
-              client,
-              respond: retrying(respond, logger),
-              logger,
-              channelId: payload.channel_id,
-              userId: payload.user_id,
-              isPublic,
-            },
-            answer,
-          );
-        }),
-      );
-    });
+    app.command(`/${command.name}`, ({ ack, command: payload, respond, client }) =>
+      inFlight.run(() =>
+        answerSlashCommand(context, { ack, payload, respond, client }, command, (args) =>
+          runCommandText(core, catalogue, command.name, args, commandHooks(logger)),
+        ),
+      ),
+    );
   }
   // A command Slack knows but the catalogue does not (an old manifest): say so, with suggestions.
-  app.command(notIn(catalogue), async ({ ack, command: payload, respond, client }) => {
-    await ack();
-    await inFlight.run(() =>
-      answerOrApologise(logger, respond, payload.command, async () => {
-        const answer = unknownCommand(catalogue, payload.command);
-        await deliverAnswer(
-          {
-            client,
-            respond: retrying(respond, logger),
-            logger,
-            channelId: payload.channel_id,
-            userId: payload.user_id,
-            isPublic: false,
-          },
-          answer,
-        );
-      }),
-    );
+  app.command(notIn(catalogue), ({ ack, command: payload, respond, client }) =>
+    inFlight.run(() =>
+      answerSlashCommand(context, { ack, payload, respond, client }, undefined, async () =>
+        unknownCommand(catalogue, payload.command),
+      ),
+    ),
+  );
+}
+
+/** What Bolt hands a slash command listener, the parts we use. */
+interface SlashRequest {
+  readonly ack: AckFn<string | RespondArguments>;
+  readonly payload: SlashCommand;
+  readonly respond: RespondFn;
+  readonly client: WebClient;
+}
+
+/**
+ * Answers one slash command: in the ack when the answer is cheap and ready in time, otherwise
+ * through the response_url after an empty ack. A failure reaches the student with a reference
+ * code — in the ack body if it has not gone out yet.
+ */
+async function answerSlashCommand(
+  context: SlackContext,
+  { ack, payload, respond, client }: SlashRequest,
+  command: Command | undefined,
+  run: (args: string) => Promise<Answer>,
+): Promise<void> {
+  const { logger } = context;
+  const slashAck = new SlashAck(ack);
+  const toStudent: Respond = async (message) => {
+    if (!(await slashAck.send(message))) await respond(message);
+  };
+  await answerOrApologise(logger, toStudent, payload.command, async () => {
+    const { args, isPublic } = readSlashText(payload.text ?? "");
+    const delivery = {
+      client,
+      respond: retrying(respond, logger),
+      logger,
+      channelId: payload.channel_id,
+      userId: payload.user_id,
+      isPublic,
+      ack: slashAck,
+    };
+    const limited = command && overLimit(context, command, payload.user_id, payload.channel_id);
+    if (limited) return deliverAnswer(delivery, limited);
+    // Expensive commands (drawings, files) take their time: ack now, answer later.
+    if (command?.cost === "expensive") await slashAck.send();
+    const answering = run(args);
+    const answer = slashAck.sent
+      ? await answering
+      : await within(answering, context.answerInAckWithinMs);
+    if (answer) return deliverAnswer(delivery, answer);
+    await slashAck.send();
+    await deliverAnswer(delivery, await answering);
   });
+  // Bolt needs its ack even if telling the student failed.
+  await slashAck.send();
 }
 
 function notIn(catalogue: readonly Command[]): RegExp {

@@ -1,12 +1,14 @@
 /**
  * Getting an Answer to the student: files first (so the reply can say where they went), then the
- * rendered pages through the response_url — ephemeral unless the student asked for the channel.
+ * rendered pages — the first in the slash command's ack when it has not gone out yet, the rest
+ * through the response_url — ephemeral unless the student asked for the channel.
  */
 import type { RespondArguments, types } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Answer, Attachment } from "../../core/answer.js";
 import { newReference } from "../../core/execute.js";
 import type { Logger } from "../../logger.js";
+import type { SlashAck } from "./ack.js";
 import { copyTextFile, renderAnswer } from "./render.js";
 
 /** Posts one message to the interaction's response_url (Bolt's `respond`, or our own). */
@@ -21,24 +23,29 @@ export interface Delivery {
   /** The student; private files go to a direct message with them. */
   readonly userId: string;
   readonly isPublic: boolean;
+  /**
+   * A slash command's ack, if it may still carry the first page. When files must be uploaded
+   * first (Web API calls of unbounded length), it goes out empty before them instead.
+   */
+  readonly ack?: SlashAck | undefined;
 }
 
 export async function deliverAnswer(delivery: Delivery, answer: Answer): Promise<void> {
   // A plain-text copy too long to show in the reply goes as a file with the attachments.
   const copy = copyTextFile(answer, delivery.isPublic);
-  const attachmentNotes = await uploadAttachments(delivery, [
-    ...(answer.attachments ?? []),
-    ...(copy ? [copy] : []),
-  ]);
+  const files = copy ? [...(answer.attachments ?? []), copy] : (answer.attachments ?? []);
+  if (files.length > 0) await delivery.ack?.send();
+  const attachmentNotes = await uploadAttachments(delivery, files);
   const pages = renderAnswer(answer, { isPublic: delivery.isPublic, attachmentNotes });
   for (const page of pages) {
-    await delivery.respond({
+    const message: RespondArguments = {
       response_type: delivery.isPublic ? "in_channel" : "ephemeral",
       replace_original: false,
       text: page.text,
       // Our block types are a structural subset of Slack's.
       blocks: page.blocks as unknown as types.KnownBlock[],
-    });
+    };
+    if (!(await delivery.ack?.send(message))) await delivery.respond(message);
   }
 }
 

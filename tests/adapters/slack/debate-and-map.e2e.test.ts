@@ -26,7 +26,6 @@ import {
   FAKE_USER,
   interactionBody,
   postSigned,
-  slashCommandBody,
   viewSubmissionPayload,
 } from "../../fakes/slack/requests.js";
 import {
@@ -48,6 +47,8 @@ import {
   expectWithinSlackLimits,
   memoryLogger,
   quotedText,
+  type SlashAnswer,
+  sendSlash,
   unescapeForDisplay,
 } from "./helpers.js";
 
@@ -85,27 +86,18 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** Sends a signed slash command; resolves once `pages` messages arrived at its response_url. */
+/**
+ * Sends a signed slash command; resolves once `pages` messages arrived (the ack's, if the app
+ * answered in it, then those at the response_url), with the Web API calls made meanwhile.
+ */
 async function slash(
   command: string,
   text: string,
   pages = 1,
-): Promise<{ messages: SlackResponseBody[]; calls: ApiCall[] }> {
-  const sink = crypto.randomUUID();
+): Promise<SlashAnswer & { calls: ApiCall[] }> {
   const before = fake.calls.length;
-  const { status, text: body } = await postSigned(
-    eventsUrl,
-    SECRET,
-    slashCommandBody({ command, text, responseUrl: fake.responseUrl(sink) }),
-  );
-  expect(status).toBe(200);
-  expect(body).toBe("");
-  const messages = await fake.waitFor(
-    () => fake.responsesTo(sink).length >= pages && fake.responsesTo(sink),
-    10_000,
-    `${pages} message(s) answering ${command} ${text}`,
-  );
-  return { messages, calls: fake.calls.slice(before) };
+  const answer = await sendSlash(fake, eventsUrl, SECRET, { command, text }, pages);
+  return { ...answer, calls: fake.calls.slice(before) };
 }
 
 /** Clicks a button of ours; resolves with the messages at the click's response_url once `done` holds. */
@@ -138,7 +130,7 @@ async function click(
 /** The arrived messages are exactly the rendered answer (with the adapter's file notes). */
 function expectRenderedFrom(
   result: Answer,
-  messages: readonly SlackResponseBody[],
+  { ack, messages }: Pick<SlashAnswer, "ack" | "messages">,
   options: { isPublic: boolean; attachmentNotes?: readonly string[] },
 ): void {
   const pages: SlackMessage[] = renderAnswer(result, options);
@@ -147,7 +139,9 @@ function expectRenderedFrom(
   );
   for (const message of messages) {
     expect(message.response_type).toBe(options.isPublic ? "in_channel" : "ephemeral");
-    expect(message.replace_original).toBe(false);
+    // The ack's message is new; the response_url's are added beside it, replacing nothing.
+    if (message === ack) expect(message).not.toHaveProperty("replace_original");
+    else expect(message.replace_original).toBe(false);
   }
 }
 
@@ -290,7 +284,9 @@ function tamper(token: string): string {
 
 describe("Slack: /map and /export", () => {
   it("/map focus:coalition depth:2 --public uploads the PNG to the channel through the external flow, and cites the focus verbatim", async () => {
-    const { messages, calls } = await slash("/map", "focus:coalition depth:2 --public");
+    const { ack, messages, calls } = await slash("/map", "focus:coalition depth:2 --public");
+    // An expensive command: the ack goes out empty at once, the answer follows.
+    expect(ack).toBeUndefined();
     const file = uploadedFile(calls);
     expect(file.filename).toBe("argument-map.png");
     expect(file.channel).toBe(FAKE_CHANNEL);
@@ -310,7 +306,7 @@ describe("Slack: /map and /export", () => {
     });
 
     const note = `argument-map.png (${picture.description} — our description): posted in this channel`;
-    expectRenderedFrom(expected, messages, { isPublic: true, attachmentNotes: [note] });
+    expectRenderedFrom(expected, { ack, messages }, { isPublic: true, attachmentNotes: [note] });
     expectSafe(messages);
     expect(messages[0]?.blocks?.[0]?.text?.text).toBe(
       "Argument map around: Coalition of the willing as a transition, not a substitute",
@@ -323,7 +319,9 @@ describe("Slack: /map and /export", () => {
   });
 
   it("/export format:argdown uploads the Argdown text: a header, then a section per pillar", async () => {
-    const { messages, calls } = await slash("/export", "format:argdown");
+    const { ack, messages, calls } = await slash("/export", "format:argdown");
+    // Files are uploaded before the answer that names them: the ack went out empty first.
+    expect(ack).toBeUndefined();
     const file = uploadedFile(calls);
     expect(file.filename).toBe("argument-map.argdown");
     expect(file.channel).toBe(`D${FAKE_USER}`);
@@ -335,22 +333,27 @@ describe("Slack: /map and /export", () => {
 
     const expected = await run("export", { format: "argdown" });
     const description = defined(expected.attachments?.[0], "the export").description;
-    expectRenderedFrom(expected, messages, {
-      isPublic: false,
-      attachmentNotes: [
-        `argument-map.argdown (${description} — our description): sent to you in a direct message from the app`,
-      ],
-    });
+    expectRenderedFrom(
+      expected,
+      { ack, messages },
+      {
+        isPublic: false,
+        attachmentNotes: [
+          `argument-map.argdown (${description} — our description): sent to you in a direct message from the app`,
+        ],
+      },
+    );
     expectSafe(messages);
   });
 });
 
 describe("Slack: /card, /brief and /quote", () => {
   it("/card query:memorandum of understanding: the verbatim card body with the key sentence in bold, the cite, and the copy text", async () => {
-    const { messages, calls } = await slash("/card", "query:memorandum of understanding");
+    const { ack, messages, calls } = await slash("/card", "query:memorandum of understanding");
+    expect(messages[0]).toBe(ack);
     expect(calls.filter((c) => c.method.startsWith("files."))).toEqual([]);
     const card = await run("card", { query: "memorandum of understanding" });
-    expectRenderedFrom(card, messages, { isPublic: false, attachmentNotes: [] });
+    expectRenderedFrom(card, { ack, messages }, { isPublic: false, attachmentNotes: [] });
     expectSafe(messages);
 
     const [quote, ...others] = expectVerbatimCitedQuotes(messages);
@@ -378,8 +381,10 @@ describe("Slack: /card, /brief and /quote", () => {
     const brief = await run("brief", { side: "against", motion: "coalition" });
     const note = `brief.txt (${COPY_TITLE} — our description): sent to you in a direct message from the app`;
     const pages = renderAnswer(brief, { isPublic: false, attachmentNotes: [note] }).length;
-    const { messages, calls } = await slash("/brief", "side:against motion:coalition", pages);
-    expectRenderedFrom(brief, messages, { isPublic: false, attachmentNotes: [note] });
+    const { ack, messages, calls } = await slash("/brief", "side:against motion:coalition", pages);
+    // The long copy goes as a file first, so the ack went out empty.
+    expect(ack).toBeUndefined();
+    expectRenderedFrom(brief, { ack, messages }, { isPublic: false, attachmentNotes: [note] });
     expectSafe(messages);
     expect(messages[0]?.blocks?.[0]?.text?.text).toBe(
       "Brief against “coalition”: objections, answers and open points",
@@ -405,9 +410,10 @@ describe("Slack: /card, /brief and /quote", () => {
   });
 
   it("/quote topic:European Israel: the ¶10 sentence verbatim, with its cite, and the line to copy", async () => {
-    const { messages } = await slash("/quote", "topic:European Israel");
+    const { ack, messages } = await slash("/quote", "topic:European Israel");
+    expect(messages).toEqual([ack]);
     const answer = await run("quote", { topic: "European Israel" });
-    expectRenderedFrom(answer, messages, { isPublic: false, attachmentNotes: [] });
+    expectRenderedFrom(answer, { ack, messages }, { isPublic: false, attachmentNotes: [] });
     expectSafe(messages);
     const [quote, ...others] = expectVerbatimCitedQuotes(messages);
     expect(others).toEqual([]);

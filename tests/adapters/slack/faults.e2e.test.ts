@@ -2,16 +2,24 @@
  * Faults on the Slack side, against the fake Slack with the real Bolt app over HTTP: a
  * response_url that answers 500 is tried again with backoff; one that keeps failing is given up
  * after three attempts and logged with a reference; one that refuses for good (404) is not
- * retried, and the student is told with a reference.
+ * retried, and the student is told with a reference. The answers here are to button clicks,
+ * which always go through the response_url; a slash command answered in its ack needs none.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { catalogue } from "../../../commands/index.js";
 import { RESPONSE_URL_RETRY } from "../../../src/adapters/slack/retry.js";
-import { postSigned, slashCommandBody } from "../../fakes/slack/requests.js";
+import { blockActionsPayload, interactionBody, postSigned } from "../../fakes/slack/requests.js";
 import { type FakeSlack, startFakeSlack } from "../../fakes/slack/server.js";
 import { shippedCore } from "../../helpers/corpus.js";
 import { type EventsServer, serveSlackEvents } from "./events-server.js";
-import { blockTexts, type MemoryLogger, memoryLogger } from "./helpers.js";
+import {
+  blockTexts,
+  buttons,
+  defined,
+  type MemoryLogger,
+  memoryLogger,
+  sendSlash,
+} from "./helpers.js";
 
 const SECRET = "faults-signing-secret";
 const BOT_TOKEN = "xoxb-faults";
@@ -37,17 +45,46 @@ afterAll(async () => {
   await fake?.close();
 });
 
-async function slash(command: string, text: string, sink: string): Promise<void> {
-  const body = slashCommandBody({ command, text, responseUrl: fake.responseUrl(sink) });
+/** A "Show the sources" button, as a real /pillar answer carries it. */
+async function sourcesButton(): Promise<{ actionId: string; value: string }> {
+  const { messages } = await sendSlash(fake, served.url, SECRET, {
+    command: "/pillar",
+    text: "g7",
+  });
+  return defined(
+    buttons(defined(messages[0], "the /pillar answer")).find((b) => b.label === "Show the sources"),
+    "a Show the sources button",
+  );
+}
+
+/** Clicks "Show the sources"; its answer goes to the response_url `sink`. */
+async function clickSources(sink: string): Promise<void> {
+  const button = await sourcesButton();
+  const body = interactionBody(
+    blockActionsPayload({ ...button, responseUrl: fake.responseUrl(sink) }),
+  );
   expect((await postSigned(served.url, SECRET, body)).status).toBe(200);
 }
 
 const refusedAt = (sink: string) => fake.refused.filter((r) => r.sink === sink);
 
 describe("Slack response_url faults", () => {
+  it("does not need the response_url for a slash command answered in its ack", async () => {
+    fake.failResponses("unused", 100, 500);
+    const { ack } = await sendSlash(fake, served.url, SECRET, {
+      command: "/sources",
+      text: "",
+      sink: "unused",
+    });
+    expect(ack?.blocks?.[0]?.text?.text).toBe("The reading");
+    // A stray post would have been sent right after the ack; give it a full request's time to land.
+    await sendSlash(fake, served.url, SECRET, { command: "/pillar", text: "g7" });
+    expect(refusedAt("unused")).toEqual([]);
+  });
+
   it("answers 500 twice: the answer is posted again with growing waits and arrives on the third attempt", async () => {
     fake.failResponses("flaky", 2, 500);
-    await slash("/sources", "", "flaky");
+    await clickSources("flaky");
     const [answer] = await fake.waitFor(() => {
       const arrived = fake.responsesTo("flaky");
       return arrived.length > 0 ? arrived : undefined;
@@ -74,7 +111,7 @@ describe("Slack response_url faults", () => {
 
   it("keeps answering 500: gives up after three attempts, logs the cause with a reference, and keeps serving", async () => {
     fake.failResponses("down", 100, 500);
-    await slash("/sources", "", "down");
+    await clickSources("down");
     const failed = await vi.waitFor(
       () => {
         const line = log
@@ -96,14 +133,14 @@ describe("Slack response_url faults", () => {
     expect(refusedAt("down")).toHaveLength(RESPONSE_URL_RETRY.attempts + 1);
     expect(fake.responsesTo("down")).toEqual([]);
 
-    await slash("/pillar", "g7", "after-outage");
+    await clickSources("after-outage");
     const after = await fake.waitFor(() => fake.responsesTo("after-outage")[0]);
-    expect(after.blocks?.[0]?.text?.text).toMatch(/^Pillar: /);
+    expect(after.blocks?.[0]?.text?.text).toBe("The reading");
   });
 
   it("answers 404 (an expired response_url): not retried; the student is told with a reference", async () => {
     fake.failResponses("expired", 1, 404);
-    await slash("/sources", "", "expired");
+    await clickSources("expired");
     const told = await fake.waitFor(() => fake.responsesTo("expired")[0]);
     expect(refusedAt("expired").map((r) => r.status)).toEqual([404]);
     const texts = blockTexts(told).join("\n");

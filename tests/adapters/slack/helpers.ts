@@ -3,7 +3,12 @@ import { Writable } from "node:stream";
 import { pino } from "pino";
 import { expect } from "vitest";
 import type { Logger } from "../../../src/logger.js";
-import type { FakeBlock, SlackResponseBody } from "../../fakes/slack/server.js";
+import {
+  postSigned,
+  type SlashCommandFields,
+  slashCommandBody,
+} from "../../fakes/slack/requests.js";
+import type { FakeBlock, FakeSlack, SlackResponseBody } from "../../fakes/slack/server.js";
 
 export interface MemoryLogger {
   readonly logger: Logger;
@@ -106,4 +111,54 @@ export function expectNoSlackMarkupFromText(message: SlackResponseBody): void {
       expect(match[0]).toMatch(/^<https?:\/\/[^\s|<>]+\|[^<>|]*>$/);
     expect(text).not.toMatch(/<[!@#]/);
   }
+}
+
+/** A slash command's answer as it reached the student. */
+export interface SlashAnswer {
+  readonly status: number;
+  /** The message in the ack body (the HTTP response), or undefined for an empty ack. */
+  readonly ack: SlackResponseBody | undefined;
+  /** The ack's message, if any, then the messages posted to the response_url, in order. */
+  readonly messages: SlackResponseBody[];
+  /** The response_url's sink at the fake Slack. */
+  readonly sink: string;
+}
+
+/** The message an ack body carries: JSON when the app answered in the ack, empty otherwise. */
+export function ackMessage(reply: {
+  contentType: string | null;
+  text: string;
+}): SlackResponseBody | undefined {
+  if (reply.text === "") return undefined;
+  expect(reply.contentType).toMatch(/^application\/json/);
+  return JSON.parse(reply.text) as SlackResponseBody;
+}
+
+/**
+ * Sends a signed slash command exactly as Slack does and collects the answer: the message in the
+ * ack body (if the app answered there), then those at the response_url, until `pages` messages
+ * in all have come.
+ */
+export async function sendSlash(
+  fake: FakeSlack,
+  url: string,
+  secret: string,
+  fields: Omit<SlashCommandFields, "responseUrl"> & { readonly sink?: string },
+  pages = 1,
+): Promise<SlashAnswer> {
+  const sink = fields.sink ?? crypto.randomUUID();
+  const reply = await postSigned(
+    url,
+    secret,
+    slashCommandBody({ ...fields, responseUrl: fake.responseUrl(sink) }),
+  );
+  expect(reply.status).toBe(200);
+  const ack = ackMessage(reply);
+  const collected = () => [...(ack ? [ack] : []), ...fake.responsesTo(sink)];
+  const messages = await fake.waitFor(
+    () => collected().length >= pages && collected(),
+    10_000,
+    `${pages} message(s) answering ${fields.command} ${fields.text}`,
+  );
+  return { status: reply.status, ack, messages, sink };
 }

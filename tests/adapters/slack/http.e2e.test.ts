@@ -2,9 +2,14 @@
  * The real Bolt app in HTTP mode, on the shared HTTP server, against the fake Slack: signed
  * slash commands and clicks exactly as Slack sends them, answers asserted where they arrive.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { catalogue } from "../../../commands/index.js";
 import { REPLY_BLOCK, REPLY_INPUT, REPLY_VIEW } from "../../../src/adapters/slack/interactions.js";
+import { escapeSlack } from "../../../src/adapters/slack/render.js";
+import { answer } from "../../../src/core/answer.js";
+import { defineCommand } from "../../../src/core/command.js";
 import { findCommand } from "../../../src/core/dispatch.js";
 import { executeCommand } from "../../../src/core/execute.js";
 import {
@@ -33,13 +38,39 @@ import {
   type MemoryLogger,
   memoryLogger,
   quotedText,
+  type SlashAnswer,
+  sendSlash,
   unescapeForDisplay,
 } from "./helpers.js";
 
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 const BOT_TOKEN = "xoxb-test-bot-token";
 const core = shippedCore();
-const commands = [...catalogue, ...slackFixtures];
+/** Ten notes of ours, ~2,500 characters each: too much for one message. */
+const LONG_NOTES = Array.from(
+  { length: 10 },
+  (_, i) =>
+    `Note ${i + 1} of 10 — ours, with <angle brackets> & ampersands: ${"argument ".repeat(270)}`,
+);
+const long = defineCommand({
+  name: "long",
+  description: "Answers with several messages' worth of notes (test fixture)",
+  options: z.object({}),
+  examples: ["long"],
+  run: () => answer("long", "A long answer", { notes: LONG_NOTES }),
+});
+/** Takes longer than the ack may wait in the test that shortens that wait. */
+const slow = defineCommand({
+  name: "slow",
+  description: "Answers after 400 ms (test fixture)",
+  options: z.object({}),
+  examples: ["slow"],
+  run: async () => {
+    await sleep(400);
+    return answer("slow", "Slow but sure", { notes: ["It took a while."] });
+  },
+});
+const commands = [...catalogue, ...slackFixtures, long, slow];
 
 let fake: FakeSlack;
 let served: EventsServer;
@@ -65,32 +96,28 @@ afterAll(async () => {
   await fake?.close();
 });
 
-/** Sends a signed slash command; resolves with the HTTP status and the first message that arrives. */
+/** Sends a signed slash command; resolves with its answer and the first message of it. */
 async function slash(
   command: string,
   text: string,
-  sink = crypto.randomUUID(),
-): Promise<{ status: number; body: string; message: SlackResponseBody; sink: string }> {
-  const { status, text: body } = await postSigned(
-    eventsUrl,
-    SECRET,
-    slashCommandBody({ command, text, responseUrl: fake.responseUrl(sink) }),
-  );
-  expect(status).toBe(200);
-  const message = await fake.waitFor(
-    () => fake.responsesTo(sink)[0],
-    10_000,
-    `the answer to ${command} ${text}`,
-  );
-  return { status, body, message, sink };
+  sink?: string,
+): Promise<SlashAnswer & { message: SlackResponseBody }> {
+  const answer = await sendSlash(fake, eventsUrl, SECRET, {
+    command,
+    text,
+    ...(sink ? { sink } : {}),
+  });
+  return { ...answer, message: defined(answer.messages[0], `the answer to ${command} ${text}`) };
 }
 
 describe("Slack over HTTP: slash commands", () => {
-  it("acks /why-not-jef at once with an empty 200, then responds with verbatim, cited quotes in blocks", async () => {
-    const { body, message } = await slash("/why-not-jef", "");
-    expect(body).toBe("");
+  it("answers /why-not-jef in the ack itself: a JSON 200 whose message has verbatim, cited quotes in blocks", async () => {
+    const { ack, message } = await slash("/why-not-jef", "");
+    expect(ack).toBeDefined();
+    expect(message).toBe(ack);
     expect(message.response_type).toBe("ephemeral");
-    expect(message.replace_original).toBe(false);
+    // An ack body is a new message: there is nothing to replace yet.
+    expect(message).not.toHaveProperty("replace_original");
     expectWithinSlackLimits(message);
     expectNoSlackMarkupFromText(message);
     expect(message.blocks?.[0]).toMatchObject({
@@ -127,6 +154,32 @@ describe("Slack over HTTP: slash commands", () => {
     expect(texts.some((t) => t.includes("_(our heading)_"))).toBe(true);
     expect(texts.some((t) => t.includes("_(our label)_"))).toBe(true);
     expect(message.text).toContain("Why a new coalition rather than the JEF?");
+  });
+
+  it("sends the first page of a long answer in the ack and the later pages, in order, to the response_url", async () => {
+    const { ack, messages, sink } = await sendSlash(
+      fake,
+      eventsUrl,
+      SECRET,
+      { command: "/long", text: "" },
+      3,
+    );
+    expect(ack?.blocks?.[0]?.text?.text).toBe("A long answer");
+    const later = fake.responsesTo(sink);
+    expect(later.length).toBe(messages.length - 1);
+    expect(later.length).toBeGreaterThanOrEqual(2);
+    later.forEach((page, i) => {
+      expect(page.response_type).toBe("ephemeral");
+      expect(page.replace_original).toBe(false);
+      expect(page.text).toBe(`A long answer (continued, part ${i + 2} of ${messages.length})`);
+      expectWithinSlackLimits(page);
+    });
+    // Every note arrives, escaped, in order and nothing twice, across the pages.
+    const shown = messages.flatMap(blockTexts).join("\n");
+    const starts = LONG_NOTES.map((note) => shown.indexOf(escapeSlack(note.slice(0, 60))));
+    expect(starts.every((at) => at >= 0)).toBe(true);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(shown.match(/argument/g)).toHaveLength(LONG_NOTES.length * 270);
   });
 
   it("answers /pillar coalition with the pillar's quotes under our group headings", async () => {
@@ -199,6 +252,37 @@ describe("Slack over HTTP: slash commands", () => {
   });
 });
 
+describe("Slack over HTTP: the ack's deadline", () => {
+  it("acks empty when the answer is not ready in time, then posts it to the response_url", async () => {
+    const hurried = await serveSlackEvents({
+      core,
+      catalogue: commands,
+      logger: log.logger,
+      botToken: BOT_TOKEN,
+      signingSecret: SECRET,
+      apiUrl: fake.apiUrl,
+      answerInAckWithinMs: 50,
+    });
+    try {
+      const started = Date.now();
+      const { ack, messages, sink } = await sendSlash(fake, hurried.url, SECRET, {
+        command: "/slow",
+        text: "",
+      });
+      expect(ack).toBeUndefined();
+      expect(messages).toEqual(fake.responsesTo(sink));
+      expect(messages[0]?.blocks?.[0]?.text?.text).toBe("Slow but sure");
+      expect(messages[0]?.replace_original).toBe(false);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+      // A cheap answer on the same adapter still comes in the ack.
+      const quick = await sendSlash(fake, hurried.url, SECRET, { command: "/sources", text: "" });
+      expect(quick.ack?.blocks?.[0]?.text?.text).toBe("The reading");
+    } finally {
+      await hurried.close();
+    }
+  });
+});
+
 describe("Slack over HTTP: request checks", () => {
   const body = () =>
     slashCommandBody({
@@ -249,8 +333,9 @@ describe("Slack over HTTP: request checks", () => {
 });
 
 describe("Slack over HTTP: failures, files and replies", () => {
-  it("answers a throwing handler with an error and reference code, logs it, and keeps serving", async () => {
-    const { message } = await slash("/boom", "");
+  it("answers a throwing handler with an error and reference code in the ack, logs it, and keeps serving", async () => {
+    const { ack, message } = await slash("/boom", "");
+    expect(message).toBe(ack);
     const texts = blockTexts(message).join("\n");
     const reference = /ERR-[0-9A-F]{8}/.exec(texts)?.[0];
     expect(reference).toBeDefined();
@@ -263,8 +348,9 @@ describe("Slack over HTTP: failures, files and replies", () => {
     expect(after.message.blocks?.[0]?.text?.text).toBe("Why a new coalition rather than the JEF?");
   });
 
-  it("answers a failure inside the adapter (an answer it cannot render) with a reference, and keeps serving", async () => {
-    const { message } = await slash("/malformed", "");
+  it("answers a failure inside the adapter (an answer it cannot render) with a reference in the ack, and keeps serving", async () => {
+    const { ack, message } = await slash("/malformed", "");
+    expect(message).toBe(ack);
     const reference = /ERR-[0-9A-F]{8}/.exec(blockTexts(message).join("\n"))?.[0];
     expect(reference).toBeDefined();
     expect(log.lines().find((l) => l.reference === reference)?.msg).toBe("Slack handler failed");
@@ -274,7 +360,9 @@ describe("Slack over HTTP: failures, files and replies", () => {
 
   it("uploads attachments with the external flow: a private answer's file goes to a DM, a public one's to the channel", async () => {
     const before = fake.calls.length;
-    const { message } = await slash("/attach", "");
+    const { ack, message } = await slash("/attach", "");
+    // Uploads are Web API calls of unbounded length: the ack goes out empty before them.
+    expect(ack).toBeUndefined();
     const calls = fake.calls.slice(before);
     const methods = calls.map((c) => c.method);
     expect(methods).toEqual(

@@ -23,6 +23,7 @@ import {
   expectNoSlackMarkupFromText,
   expectWithinSlackLimits,
   quotedText,
+  sendSlash,
   unescapeForDisplay,
 } from "./helpers.js";
 
@@ -91,19 +92,9 @@ afterAll(async () => {
 });
 
 describe("npm start with Slack HTTP settings", () => {
-  it("answers a signed /why-not-jef with verbatim, cited quotes in blocks within Slack's limits", async () => {
-    const sink = crypto.randomUUID();
-    const { status } = await postSigned(
-      eventsUrl,
-      SECRET,
-      slashCommandBody({ command: "/why-not-jef", text: "", responseUrl: fake.responseUrl(sink) }),
-    );
-    expect(status).toBe(200);
-    const message = await fake.waitFor(
-      () => fake.responsesTo(sink)[0],
-      15_000,
-      "the answer from main.js",
-    );
+  it("answers a signed /why-not-jef in the ack with verbatim, cited quotes in blocks within Slack's limits", async () => {
+    const { ack } = await sendSlash(fake, eventsUrl, SECRET, { command: "/why-not-jef", text: "" });
+    const message = defined(ack, "the answer in the ack from main.js");
     expectWithinSlackLimits(message);
     expectNoSlackMarkupFromText(message);
 

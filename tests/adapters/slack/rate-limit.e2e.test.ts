@@ -10,7 +10,7 @@ import {
 import { type FakeSlack, startFakeSlack } from "../../fakes/slack/server.js";
 import { shippedCore } from "../../helpers/corpus.js";
 import { type EventsServer, serveSlackEvents } from "./events-server.js";
-import { blockTexts, buttons, defined, memoryLogger } from "./helpers.js";
+import { ackMessage, blockTexts, buttons, defined, memoryLogger } from "./helpers.js";
 
 const SECRET = "rate-limit-secret";
 let fake: FakeSlack;
@@ -35,9 +35,18 @@ afterAll(async () => {
   await fake?.close();
 });
 
+/** The first message answering `body`, and where it came: in the ack, or at the response_url `sink`. */
 async function run(body: string, sink: string) {
-  expect((await postSigned(served.url, SECRET, body)).status).toBe(200);
-  return fake.waitFor(() => fake.responsesTo(sink)[0], 10_000, `the answer at ${sink}`);
+  const reply = await postSigned(served.url, SECRET, body);
+  expect(reply.status).toBe(200);
+  const ack = ackMessage(reply);
+  if (ack) return Object.assign(ack, { via: "ack" as const });
+  const posted = await fake.waitFor(
+    () => fake.responsesTo(sink)[0],
+    10_000,
+    `the answer at ${sink}`,
+  );
+  return { ...posted, via: "response_url" as const };
 }
 
 describe("Slack rate limits", () => {
@@ -60,6 +69,7 @@ describe("Slack rate limits", () => {
       "three",
     );
     expect(third.blocks?.[0]?.text?.text).toBe("Slow down a little");
+    expect(third.via).toBe("ack");
     expect(blockTexts(third).join("\n")).toMatch(/Please wait about \d+ seconds? and try again/);
 
     const button = defined(buttons(first)[0], "a follow-up button on the first answer");
@@ -74,5 +84,6 @@ describe("Slack rate limits", () => {
       "four",
     );
     expect(click.blocks?.[0]?.text?.text).toBe("Slow down a little");
+    expect(click.via).toBe("response_url");
   });
 });

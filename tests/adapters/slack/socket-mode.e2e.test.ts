@@ -1,7 +1,8 @@
 /**
  * The real Bolt app in Socket Mode against the fake Slack: apps.connections.open hands out a
  * loopback WebSocket, which says hello, delivers a `slash_commands` envelope and receives the
- * app's ack by envelope_id; the answer arrives at the response_url sink.
+ * app's ack by envelope_id, with the answer as the ack's payload; a button's answer arrives at
+ * the response_url sink.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogue } from "../../../commands/index.js";
@@ -9,7 +10,11 @@ import { type SlackAdapter, startSlackSocketMode } from "../../../src/adapters/s
 import { findCommand } from "../../../src/core/dispatch.js";
 import { executeCommand } from "../../../src/core/execute.js";
 import { blockActionsPayload, slashCommandPayload } from "../../fakes/slack/requests.js";
-import { type FakeSlack, startFakeSlack } from "../../fakes/slack/server.js";
+import {
+  type FakeSlack,
+  type SlackResponseBody,
+  startFakeSlack,
+} from "../../fakes/slack/server.js";
 import { slackFixtures } from "../../fixtures/slack/commands.js";
 import { shippedCore } from "../../helpers/corpus.js";
 import {
@@ -53,7 +58,7 @@ describe("Slack in Socket Mode", () => {
     expect(fake.socketConnections()).toBe(1);
   });
 
-  it("acks a slash_commands envelope by its id, then answers /why-not-jef at the response_url", async () => {
+  it("acks a slash_commands envelope by its id with /why-not-jef's answer as the ack's payload", async () => {
     const sink = crypto.randomUUID();
     const ack = await fake.sendEnvelope(
       "slash_commands",
@@ -64,11 +69,11 @@ describe("Slack in Socket Mode", () => {
       }),
     );
     expect(ack.envelope_id).toMatch(/^[0-9a-f-]{36}$/);
-    const message = await fake.waitFor(
-      () => fake.responsesTo(sink)[0],
-      10_000,
-      "the Socket Mode answer",
+    const message = defined(
+      ack.payload as SlackResponseBody | undefined,
+      "the answer in the ack's payload",
     );
+    expect(message).not.toHaveProperty("replace_original");
     expect(message.response_type).toBe("ephemeral");
     expect(message.blocks?.[0]?.text?.text).toBe("Why a new coalition rather than the JEF?");
     const expected = await executeCommand(
@@ -86,15 +91,11 @@ describe("Slack in Socket Mode", () => {
 
   it("handles a button click delivered as an interactive envelope", async () => {
     const first = crypto.randomUUID();
-    await fake.sendEnvelope(
+    const acked = await fake.sendEnvelope(
       "slash_commands",
       slashCommandPayload({ command: "/pillar", text: "eu", responseUrl: fake.responseUrl(first) }),
     );
-    const message = await fake.waitFor(
-      () => fake.responsesTo(first)[0],
-      10_000,
-      "the /pillar answer",
-    );
+    const message = defined(acked.payload as SlackResponseBody | undefined, "the /pillar answer");
     const g7 = buttons(message).find((b) => b.label === "Pillar: g7");
     expect(g7).toBeDefined();
 
@@ -118,15 +119,15 @@ describe("Slack in Socket Mode", () => {
 
   it("keeps serving after a handler fails", async () => {
     const failed = crypto.randomUUID();
-    await fake.sendEnvelope(
+    const failedAck = await fake.sendEnvelope(
       "slash_commands",
       slashCommandPayload({ command: "/boom", text: "", responseUrl: fake.responseUrl(failed) }),
     );
-    const error = await fake.waitFor(() => fake.responsesTo(failed)[0], 10_000, "the error answer");
+    const error = defined(failedAck.payload as SlackResponseBody | undefined, "the error answer");
     expect(blockTexts(error).join("\n")).toMatch(/ERR-[0-9A-F]{8}/);
 
     const next = crypto.randomUUID();
-    await fake.sendEnvelope(
+    const nextAck = await fake.sendEnvelope(
       "slash_commands",
       slashCommandPayload({
         command: "/search",
@@ -134,7 +135,7 @@ describe("Slack in Socket Mode", () => {
         responseUrl: fake.responseUrl(next),
       }),
     );
-    const answer = await fake.waitFor(() => fake.responsesTo(next)[0], 10_000, "the next answer");
+    const answer = defined(nextAck.payload as SlackResponseBody | undefined, "the next answer");
     expect(answer.blocks?.[0]?.text?.text).toContain("PESCO third states");
   });
 

@@ -135,13 +135,20 @@ export interface SignedPost {
   readonly unsigned?: boolean;
 }
 
+/** What the app answered over HTTP. */
+export interface HttpReply {
+  readonly status: number;
+  readonly contentType: string | null;
+  readonly text: string;
+}
+
 /** POSTs a body to the app the way Slack does; resolves with the HTTP status and body. */
 export async function postSigned(
   url: string,
   secret: string,
   body: string,
   options: SignedPost = {},
-): Promise<{ status: number; text: string }> {
+): Promise<HttpReply> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = {
     "content-type": "application/x-www-form-urlencoded",
@@ -152,5 +159,9 @@ export async function postSigned(
     headers["x-slack-signature"] = options.signature ?? sign(secret, timestamp, body);
   }
   const response = await fetch(url, { method: "POST", headers, body });
-  return { status: response.status, text: await response.text() };
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    text: await response.text(),
+  };
 }
