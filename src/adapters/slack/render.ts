@@ -257,17 +257,19 @@ function noteUnits(answer: Answer): Unit[] {
   const units: Unit[] = [];
   if (answer.notes.length > 0) {
     const heading = "*Editor's notes* _(our words, not the author's)_";
+    const continued = " _(continued)_";
+    const more = "\n_(notes continue in the next block)_";
     const text = answer.notes.map((note) => `• ${note}`).join("\n");
+    // Room for the heading, its "continued", the line break and the "continue" line.
     const pieces = splitToFit(
       text,
-      SLACK_LIMITS.sectionText - heading.length - 40,
+      SLACK_LIMITS.sectionText - heading.length - continued.length - 1 - more.length,
       (a, b) => escapeSlack(text.slice(a, b)).length,
     );
     pieces.forEach(([a, b], i) => {
-      const more = i < pieces.length - 1 ? "\n_(notes continue in the next block)_" : "";
       units.push({
         block: section(
-          `${heading}${i > 0 ? " _(continued)_" : ""}\n${escapeSlack(text.slice(a, b))}${more}`,
+          `${heading}${i > 0 ? continued : ""}\n${escapeSlack(text.slice(a, b))}${i < pieces.length - 1 ? more : ""}`,
         ),
         note: true,
       });
