@@ -137,6 +137,7 @@ function emphasise(
   highlights: readonly string[],
   paint: (code: keyof typeof ANSI, text: string) => string,
 ): string {
+  if (highlights.length === 0 || paint("bold", "") === "") return quote; // no colour: nothing to do
   let out = quote;
   for (const highlight of highlights) {
     const text = escapeTerminal(highlight);
@@ -157,17 +158,21 @@ function visibleLength(text: string): number {
 /** Greedy word wrap with a first-line and a continuation prefix. */
 export function wrap(text: string, width: number, first: string, rest: string): string[] {
   const out: string[] = [];
+  const restLength = visibleLength(rest);
   let line = first;
   let shown = visibleLength(first);
   let empty = true;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  // Words are runs of non-space; scanning with one sticky pattern avoids an array of them.
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    const word = match[0];
     const length = visibleLength(word);
     if (!empty && shown + 1 + length > width) {
       out.push(line);
       line = rest + word;
-      shown = visibleLength(rest) + length;
+      shown = restLength + length;
     } else {
-      line += (empty ? "" : " ") + word;
+      line = empty ? line + word : `${line} ${word}`;
       shown += (empty ? 0 : 1) + length;
     }
     empty = false;
@@ -175,3 +180,5 @@ export function wrap(text: string, width: number, first: string, rest: string): 
   out.push(line);
   return out;
 }
+
+const WORD = /\S+/g;

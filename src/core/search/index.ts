@@ -34,8 +34,8 @@ export interface NodeHit {
   readonly score: number;
 }
 
-/** Which units a search looks at: units it would throw away are never scored. */
-type UnitFilter = (unit: SearchUnit) => boolean;
+/** The ids of the units a search looks at: units it would throw away are never scored. */
+type UnitIds = ReadonlySet<string>;
 
 export class SearchIndex {
   readonly #model: CorpusModel;
@@ -43,6 +43,10 @@ export class SearchIndex {
   readonly #units: ReadonlyMap<string, SearchUnit>;
   readonly #vocabulary: Vocabulary;
   readonly #expander: QueryExpander;
+  /** Units that stand for a paragraph: what a paragraph search looks at. */
+  readonly #paragraphUnits: UnitIds;
+  /** Node units for each combination of kinds asked for so far (there are few). */
+  readonly #nodeUnits = new Map<string, UnitIds>();
 
   private constructor(model: CorpusModel, index: MiniSearch<SearchUnit>) {
     this.#model = model;
@@ -50,6 +54,7 @@ export class SearchIndex {
     const units = searchUnits(model);
     this.#units = new Map(units.map((u) => [u.id, u]));
     this.#vocabulary = Vocabulary.of(units);
+    this.#paragraphUnits = new Set(units.filter((u) => u.paragraph !== undefined).map((u) => u.id));
     this.#expander = new QueryExpander([
       ...model.synonyms,
       ...model.glossary.map((g) => [g.term, ...(g.expansion ? [g.expansion] : []), ...g.aliases]),
@@ -83,7 +88,7 @@ export class SearchIndex {
       string,
       { unit: SearchUnit; score: number; node: MapNode | undefined; terms: Set<string> }
     >();
-    for (const { unit, result } of this.#run(query, (u) => u.paragraph !== undefined)) {
+    for (const { unit, result } of this.#run(query, this.#paragraphUnits)) {
       const key = `${unit.documentId}/${unit.paragraph}`;
       const node = unit.nodeKey ? this.#model.node(unit.nodeKey) : undefined;
       const entry = byParagraph.get(key);
@@ -113,18 +118,31 @@ export class SearchIndex {
 
   /** Ranked map nodes for a query, optionally only of some kinds. */
   searchNodes(query: string, kinds?: readonly NodeKind[]): NodeHit[] {
-    const nodeOfKind = (unit: SearchUnit) => {
-      const node = unit.nodeKey ? this.#model.node(unit.nodeKey) : undefined;
-      return node !== undefined && (!kinds || kinds.includes(node.kind));
-    };
-    return this.#run(query, nodeOfKind).map(({ unit, result }) => ({
+    return this.#run(query, this.#nodeUnitsOf(kinds)).map(({ unit, result }) => ({
       node: this.#model.node(unit.nodeKey as string) as MapNode,
       score: result.score,
     }));
   }
 
-  /** One minisearch pass over the units `wanted` accepts, best first, relevant hits only. */
-  #run(query: string, wanted: UnitFilter): { unit: SearchUnit; result: SearchResult }[] {
+  #nodeUnitsOf(kinds: readonly NodeKind[] | undefined): UnitIds {
+    const key = kinds ? [...kinds].sort().join(" ") : "*";
+    let ids = this.#nodeUnits.get(key);
+    if (!ids) {
+      ids = new Set(
+        [...this.#units.values()]
+          .filter((unit) => {
+            const node = unit.nodeKey ? this.#model.node(unit.nodeKey) : undefined;
+            return node !== undefined && (!kinds || kinds.includes(node.kind));
+          })
+          .map((unit) => unit.id),
+      );
+      this.#nodeUnits.set(key, ids);
+    }
+    return ids;
+  }
+
+  /** One minisearch pass over the `wanted` units, best first, relevant hits only. */
+  #run(query: string, wanted: UnitIds): { unit: SearchUnit; result: SearchResult }[] {
     const { original, expansions } = this.#expander.expand(query);
     const own = new Set(contentTerms(original.join(" ")));
     const added = new Set(contentTerms(expansions.join(" ")).filter((t) => !own.has(t)));
@@ -137,10 +155,7 @@ export class SearchIndex {
       boostTerm: (term: string) => (added.has(term) ? EXPANSION_WEIGHT : 1),
       fuzzy: (term: string) => (unknown.has(term) ? typoTolerance(term) : false),
       // A unit that would be thrown away costs a lookup instead of a score.
-      boostDocument: (id: string) => {
-        const unit = this.#units.get(id);
-        return unit && wanted(unit) ? 1 : 0;
-      },
+      boostDocument: (id: string) => (wanted.has(id) ? 1 : 0),
     });
     // Results come best first; keeping the first relevant ones bounds the work on large corpora.
     const relevant: { unit: SearchUnit; result: SearchResult }[] = [];
