@@ -36,14 +36,26 @@ function namesOf(node: MapNode): string[] {
   return [node.id, node.label, ...node.aliases];
 }
 
+/** The folded names of a node; nodes never change, and resolving compares them on every call. */
+function nameKeysOf(node: MapNode): readonly string[] {
+  let keys = nameKeys.get(node);
+  if (!keys) {
+    keys = namesOf(node).map(nameKey);
+    nameKeys.set(node, keys);
+  }
+  return keys;
+}
+
+const nameKeys = new WeakMap<MapNode, readonly string[]>();
+
 /** Resolves a name among nodes by id, label or alias; typos resolve when one node is closest. */
 export function resolveByName(nodes: readonly MapNode[], input: string): Resolution<MapNode> {
   const key = nameKey(input);
   if (!key) return { kind: "none", suggestions: nodes.map((n) => n.id) };
-  const exact = nodes.find((n) => namesOf(n).some((name) => nameKey(name) === key));
+  const exact = nodes.find((n) => nameKeysOf(n).includes(key));
   if (exact) return { kind: "exact", value: exact };
   const byKey = new Map<string, MapNode>();
-  for (const node of nodes) for (const name of namesOf(node)) byKey.set(nameKey(name), node);
+  for (const node of nodes) for (const name of nameKeysOf(node)) byKey.set(name, node);
   const near = closest(key, byKey.keys(), 5).map((k) => byKey.get(k) as MapNode);
   const distinct = [...new Set(near)];
   if (distinct.length === 1)
@@ -66,9 +78,7 @@ export function resolveNode(
   const byId = core.corpus.node(input.trim().toLowerCase());
   if (allowed(byId)) return byId;
   const key = nameKey(input);
-  const byLabel = core.corpus.nodes.find(
-    (n) => allowed(n) && namesOf(n).some((name) => nameKey(name) === key),
-  );
+  const byLabel = core.corpus.nodes.find((n) => allowed(n) && nameKeysOf(n).includes(key));
   if (byLabel) return byLabel;
   return core.search.searchNodes(input, kinds)[0]?.node;
 }
