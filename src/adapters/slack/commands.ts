@@ -55,23 +55,21 @@ export function registerSlashCommands(app: App, context: SlackContext): void {
       );
     }
   }
-  for (const command of catalogue) {
-    app.command(`/${command.name}`, ({ ack, command: payload, respond, client }) =>
-      inFlight.run(() =>
-        answerSlashCommand(context, { ack, payload, respond, client }, command, (args) =>
-          runCommandText(core, catalogue, command.name, args, commandHooks(logger)),
-        ),
+  // One listener for every command: Bolt runs each listener's middleware for every request, so
+  // a listener per command would cost a chain per command on each one.
+  const byName = new Map(catalogue.map((command) => [`/${command.name}`, command]));
+  const hooks = commandHooks(logger);
+  app.command(/^\//, ({ ack, command: payload, respond, client }) => {
+    const command = byName.get(payload.command);
+    return inFlight.run(() =>
+      answerSlashCommand(context, { ack, payload, respond, client }, command, (args) =>
+        command
+          ? runCommandText(core, catalogue, command.name, args, hooks)
+          : // A command Slack knows but the catalogue does not (an old manifest): say so.
+            Promise.resolve(unknownCommand(catalogue, payload.command)),
       ),
     );
-  }
-  // A command Slack knows but the catalogue does not (an old manifest): say so, with suggestions.
-  app.command(notIn(catalogue), ({ ack, command: payload, respond, client }) =>
-    inFlight.run(() =>
-      answerSlashCommand(context, { ack, payload, respond, client }, undefined, async () =>
-        unknownCommand(catalogue, payload.command),
-      ),
-    ),
-  );
+  });
 }
 
 /** What Bolt hands a slash command listener, the parts we use. */
@@ -123,9 +121,4 @@ async function answerSlashCommand(
   });
   // Bolt needs its ack even if telling the student failed.
   await slashAck.send();
-}
-
-function notIn(catalogue: readonly Command[]): RegExp {
-  const names = catalogue.map((c) => c.name.replace(/[^a-z0-9-]/g, "")).join("|");
-  return new RegExp(`^/(?!(?:${names})$)`);
 }
