@@ -180,17 +180,20 @@ async function run(): Promise<void> {
         gc?.();
         post({ kind: "warm" });
         measuredFrom = performance.now();
+        cpuFrom = process.cpuUsage();
       }
     }
   };
   post({ kind: "ready", kinds: mix.length });
   await received("go");
   measuredFrom = performance.now();
+  let cpuFrom = process.cpuUsage();
   await Promise.all(Array.from({ length: settings.concurrency }, closedLoopClient));
   const seconds = (performance.now() - measuredFrom) / 1000;
+  const cpu = process.cpuUsage(cpuFrom);
   await new Promise((resolve) => setTimeout(resolve, 200)); // late follow-ups settle
   const sendSamples = received("send-samples");
-  post({ kind: "done", sent: done, seconds, timedOut });
+  post({ kind: "done", sent: done, seconds, timedOut, cpuMicros: cpu.user + cpu.system });
   await sendSamples;
   post({ kind: "samples", samples });
   await received("stop");

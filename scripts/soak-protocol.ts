@@ -69,6 +69,8 @@ export type FromLoad =
       readonly sent: number;
       readonly seconds: number;
       readonly timedOut: boolean;
+      /** The generator's CPU time (user + system) while the measured requests ran. */
+      readonly cpuMicros: number;
     }
   /** Sent only when asked, after the server's memory was measured. */
   | { readonly kind: "samples"; readonly samples: readonly Sample[] };

@@ -158,7 +158,9 @@ async function main(): Promise<void> {
     await next("warm");
     afterWarmup = memory(gc);
   }
+  const cpuFrom = process.cpuUsage();
   const result = await next("done");
+  const cpu = process.cpuUsage(cpuFrom);
   const atEnd = memory(gc);
   tell({ kind: "send-samples" });
   const { samples } = await next("samples");
@@ -171,7 +173,7 @@ async function main(): Promise<void> {
   await exited;
 
   process.stdout.write(
-    `${report(settings, { ...result, kinds, samples }, logCounts, { atStart, afterWarmup, atEnd }, !!gc).join("\n")}\n`,
+    `${report(settings, { ...result, kinds, samples, serverCpuMicros: cpu.user + cpu.system }, logCounts, { atStart, afterWarmup, atEnd }, !!gc).join("\n")}\n`,
   );
 }
 
@@ -193,19 +195,22 @@ function report(
   result: Extract<FromLoad, { kind: "done" }> & {
     readonly kinds: number;
     readonly samples: readonly Sample[];
+    /** The server process's CPU time (user + system) while the measured requests ran. */
+    readonly serverCpuMicros: number;
   },
   logCounts: { warn: number; error: number },
   memory: { atStart: Memory; afterWarmup: Memory | undefined; atEnd: Memory },
   gcForced: boolean,
 ): string[] {
   const { samples } = result;
+  const perRequest = (micros: number) => (micros / 1000 / samples.length).toFixed(2);
   const errors = samples.filter((s) => s.error);
   const text = samples.filter((s) => s.command !== "map");
   const of = (list: readonly Sample[], pick: (s: Sample) => number | undefined) =>
     list.map(pick).filter((v): v is number => v !== undefined && !Number.isNaN(v));
   const on = (platform: Sample["platform"]) => text.filter((s) => s.platform === platform);
   const line = (label: string, values: readonly number[]) =>
-    `  ${label.padEnd(40)} p50 ${ms(percentile(values, 50)).padStart(8)}   p90 ${ms(percentile(values, 90)).padStart(8)}   p99 ${ms(percentile(values, 99)).padStart(8)}   max ${ms(values.length ? Math.max(...values) : Number.NaN).padStart(8)}`;
+    `  ${label.padEnd(46)} p50 ${ms(percentile(values, 50)).padStart(8)}   p90 ${ms(percentile(values, 90)).padStart(8)}   p99 ${ms(percentile(values, 99)).padStart(8)}   max ${ms(values.length ? Math.max(...values) : Number.NaN).padStart(8)}`;
   const row = (label: string, m: Memory) =>
     `  ${label.padEnd(14)} RSS ${mib(m.rss).padStart(10)}   server heap: live ${mib(m.heapUsed).padStart(9)}, committed ${mib(m.heapTotal).padStart(9)}`;
   const { atStart, afterWarmup, atEnd } = memory;
@@ -219,6 +224,7 @@ function report(
     "",
     `Requests    ${samples.length} measured after ${settings.warmup} warm-up (${result.sent} sent in all, ${result.kinds} kinds of request)${result.timedOut ? `; stopped at --max-seconds ${settings.maxSeconds}` : ""}`,
     `Throughput  ${(samples.length / result.seconds).toFixed(0)} requests/s over ${result.seconds.toFixed(1)} s`,
+    `CPU         server ${perRequest(result.serverCpuMicros)} ms per request (${pct(result.serverCpuMicros / 1e6 / result.seconds)} of one core); load generator ${perRequest(result.cpuMicros)} ms per request (${pct(result.cpuMicros / 1e6 / result.seconds)}), in its own process`,
     `Errors      ${errors.length}${errors.length ? ` (${summarise(errors)})` : ""}; the app logged ${logCounts.error} error and ${logCounts.warn} warning lines`,
     "Latency, text answers",
     line(
@@ -238,7 +244,7 @@ function report(
       of(on("discord"), (s) => s.deliveredMs),
     ),
     line(
-      "answer delivered, Slack (response_url)",
+      "answer delivered, Slack (ack or response_url)",
       of(on("slack"), (s) => s.deliveredMs),
     ),
   ];
