@@ -157,28 +157,34 @@ function visibleLength(text: string): number {
 
 /** Greedy word wrap with a first-line and a continuation prefix. */
 export function wrap(text: string, width: number, first: string, rest: string): string[] {
-  const out: string[] = [];
+  // Lines are slices of the single-spaced text, so wrapping builds no string per word.
+  const words = IRREGULAR_SPACE.test(text) ? text.split(/\s+/).filter(Boolean).join(" ") : text;
+  const coloured = words.includes("\u001b");
   const restLength = visibleLength(rest);
-  let line = first;
+  const out: string[] = [];
+  let prefix = first;
   let shown = visibleLength(first);
-  let empty = true;
-  // Words are runs of non-space; scanning with one sticky pattern avoids an array of them.
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    const word = match[0];
-    const length = visibleLength(word);
-    if (!empty && shown + 1 + length > width) {
-      out.push(line);
-      line = rest + word;
+  let lineStart = -1;
+  let lineEnd = -1;
+  for (let at = 0; at < words.length; ) {
+    const space = words.indexOf(" ", at);
+    const end = space < 0 ? words.length : space;
+    const length = coloured ? visibleLength(words.slice(at, end)) : end - at;
+    if (lineStart >= 0 && shown + 1 + length > width) {
+      out.push(prefix + words.slice(lineStart, lineEnd));
+      prefix = rest;
       shown = restLength + length;
+      lineStart = at;
     } else {
-      line = empty ? line + word : `${line} ${word}`;
-      shown += (empty ? 0 : 1) + length;
+      shown += (lineStart >= 0 ? 1 : 0) + length;
+      if (lineStart < 0) lineStart = at;
     }
-    empty = false;
+    lineEnd = end;
+    at = end + 1;
   }
-  out.push(line);
+  out.push(lineStart >= 0 ? prefix + words.slice(lineStart, lineEnd) : prefix);
   return out;
 }
 
-const WORD = /\S+/g;
+/** Any space but a single U+0020 between words: such text is re-spaced before wrapping. */
+const IRREGULAR_SPACE = /[^\S ]| {2}|^ | $/;

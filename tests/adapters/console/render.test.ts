@@ -49,6 +49,14 @@ describe("the terminal renderer", () => {
     expect(wrap("aa bb cc dd", 8, "", "")).toEqual(["aa bb cc", "dd"]);
   });
 
+  it("breaks words at every kind of space a regular expression's \\s knows, and keeps the rest", () => {
+    const text = "one\ttwo\nthree\u00a0four\u2003five\u3000six\ufeffseven  \u200beight";
+    const words = text.split(/\s+/).filter(Boolean);
+    expect(wrap(text, 200, "", "")).toEqual([words.join(" ")]);
+    expect(wrap(text, 5, "", "")).toEqual(words);
+    expect(wrap("  ", 10, "> ", "  ")).toEqual(["> "]);
+  });
+
   it("removes escape sequences and control characters", () => {
     expect(escapeTerminal("a\u001b[2Jb\u0007c\u009bd")).toBe("abcd");
   });
