@@ -86,8 +86,12 @@ export const REPLY_ACTION = "reply:open";
 
 /** Escapes the three characters Slack treats as markup, in any text we did not build. */
 export function escapeSlack(text: string): string {
+  // Most text has none of the three: return it as it is rather than copying it three times.
+  if (!MARKUP.test(text)) return text;
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+
+const MARKUP = /[&<>]/;
 
 /** Heads the plain-text copy of an answer, in the reply or as its file's description. */
 export const COPY_TITLE = "Plain text to copy — our tag and cite, verbatim card text";
@@ -97,8 +101,7 @@ export const COPY_INLINE_BLOCKS = 2;
 /** Renders an answer as one or more messages, each within Slack's limits. */
 export function renderAnswer(answer: Answer, options: RenderOptions): SlackMessage[] {
   const copy = copyShownInline(answer, options.isPublic) ? copyUnits(answer.copyText ?? "") : [];
-  const head = headUnits(answer);
-  const body = [...noteUnits(answer), ...excerptUnits(answer)];
+  const { head, body } = contentUnits(answer);
   const footer = [...copy, ...footerUnits(answer, options)];
   let pages = paginate([...head, ...body, ...footer]);
   // Too long even for several messages: keep what fits and say what was left out.
@@ -144,15 +147,26 @@ function copyShownInline(answer: Answer, isPublic: boolean): boolean {
   if (text === undefined || text.trim() === "") return false;
   const copy = copyUnits(text);
   if (copy.length > COPY_INLINE_BLOCKS) return false;
-  const units = [
-    ...headUnits(answer),
-    ...noteUnits(answer),
-    ...excerptUnits(answer),
-    ...copy,
-    ...footerUnits(answer, { isPublic }),
-  ];
+  const { head, body } = contentUnits(answer);
+  const units = [...head, ...body, ...copy, ...footerUnits(answer, { isPublic })];
   return paginate(units).length <= SLACK_LIMITS.pages;
 }
+
+/**
+ * The header and body units of an answer. Delivering one answer asks for them up to three times
+ * (is the copy inline? for the file decision, again for the reply, then the reply itself); they
+ * depend on the answer alone, so they are built once per answer object.
+ */
+function contentUnits(answer: Answer): { readonly head: Unit[]; readonly body: Unit[] } {
+  let units = CONTENT_UNITS.get(answer);
+  if (!units) {
+    units = { head: headUnits(answer), body: [...noteUnits(answer), ...excerptUnits(answer)] };
+    CONTENT_UNITS.set(answer, units);
+  }
+  return units;
+}
+
+const CONTENT_UNITS = new WeakMap<Answer, { readonly head: Unit[]; readonly body: Unit[] }>();
 
 const CODE_FENCE = "```";
 
@@ -591,6 +605,8 @@ export function splitToFit(
   budget: number,
   measure: (start: number, end: number) => number,
 ): Array<[number, number]> {
+  // Most texts fit whole: then there is nothing to split.
+  if (measure(0, text.length) <= budget) return [[0, text.length]];
   const pieces: Array<[number, number]> = [];
   const breaks: number[] = [];
   for (let i = 1; i < text.length; i++)
