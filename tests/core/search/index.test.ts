@@ -86,4 +86,16 @@ describe("searching the reading", () => {
     const hit = search.searchNodes("re-orient the Joint Expeditionary Force", ["objection"])[0];
     expect(hit?.node.id).toBe("obj-reorient-jef");
   });
+
+  it("scores the kinds asked for exactly as an unrestricted search does", () => {
+    for (const question of QUESTIONS) {
+      const scored = (hits: readonly { node: { key: string }; score: number }[]) =>
+        hits.map((h) => `${h.node.key} ${h.score.toFixed(6)}`);
+      const objections = search.searchNodes(question.ask, ["objection", "rebuttal"]);
+      const all = search
+        .searchNodes(question.ask)
+        .filter((h) => h.node.kind === "objection" || h.node.kind === "rebuttal");
+      expect(scored(objections)).toEqual(scored(all));
+    }
+  });
 });
