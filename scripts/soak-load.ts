@@ -103,7 +103,7 @@ async function run(): Promise<void> {
 
   // Every request, built and signed before the clock starts.
   const requests: Prepared[] = [];
-  for (let index = 0; index < settings.requests; index++) {
+  for (let index = 0; index < settings.warmup + settings.requests; index++) {
     const scenario = mix[Math.floor(random() * mix.length)] as Scenario;
     const user = Math.floor(random() * 500);
     const key = `slack-${index}`;
@@ -166,6 +166,9 @@ async function run(): Promise<void> {
       const index = next++;
       const request = requests[index];
       if (!request) return;
+      // The measured requests wait until the warm-up is over and the server has measured its
+      // memory (full collections that would otherwise stall the first measured requests).
+      if (index >= settings.warmup) await measuredPhase;
       let result: Sample;
       try {
         result = await measure(freshen(request, keys));
@@ -176,18 +179,31 @@ async function run(): Promise<void> {
       }
       done++;
       if (index >= settings.warmup) samples.push(result);
-      if (done === settings.warmup) {
-        gc?.();
-        post({ kind: "warm" });
-        measuredFrom = performance.now();
-        cpuFrom = process.cpuUsage();
-      }
+      if (settings.memoryEvery > 0 && done % settings.memoryEvery === 0)
+        post({ kind: "checkpoint", done });
+      if (done === settings.warmup) startMeasuring();
     }
+  };
+  let cpuFrom = process.cpuUsage();
+  let startMeasuredPhase!: () => void;
+  const measuredPhase = new Promise<void>((resolve) => {
+    startMeasuredPhase = resolve;
+  });
+  const startMeasuring = () => {
+    gc?.();
+    const measured = received("measured");
+    post({ kind: "warm" });
+    void measured.then(() => {
+      measuredFrom = performance.now();
+      cpuFrom = process.cpuUsage();
+      startMeasuredPhase();
+    });
   };
   post({ kind: "ready", kinds: mix.length });
   await received("go");
   measuredFrom = performance.now();
-  let cpuFrom = process.cpuUsage();
+  cpuFrom = process.cpuUsage();
+  if (settings.warmup === 0) startMeasuredPhase();
   await Promise.all(Array.from({ length: settings.concurrency }, closedLoopClient));
   const seconds = (performance.now() - measuredFrom) / 1000;
   const cpu = process.cpuUsage(cpuFrom);

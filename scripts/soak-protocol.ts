@@ -9,9 +9,12 @@ import { runInNewContext } from "node:vm";
 export interface Settings {
   readonly requests: number;
   readonly concurrency: number;
+  /** Requests sent before the measured ones (JIT and heap sizing settle); not counted. */
   readonly warmup: number;
   readonly withMap: boolean;
   readonly maxSeconds: number;
+  /** Also measure the server's memory every this many requests (0: never); it perturbs timing. */
+  readonly memoryEvery: number;
   readonly seed: number;
 }
 
@@ -31,9 +34,10 @@ export function parseSettings(argv: readonly string[]): Settings {
   return {
     requests,
     concurrency: number("--concurrency", 50, 1, 1000),
-    warmup: number("--warmup", Math.min(500, Math.floor(requests / 10)), 0, requests - 1),
+    warmup: number("--warmup", 2000, 0, 1_000_000),
     withMap: argv.includes("--with-map"),
     maxSeconds: number("--max-seconds", 300, 1, 86_400),
+    memoryEvery: number("--memory-every", 0, 0, 1_000_000),
     seed: number("--seed", 20231206, 0, 2 ** 31),
   };
 }
@@ -64,6 +68,8 @@ export type FromLoad =
   /** Every request is built and signed; the generator waits for "go". */
   | { readonly kind: "ready"; readonly kinds: number }
   | { readonly kind: "warm" }
+  /** `done` requests have been answered (sent every --memory-every requests). */
+  | { readonly kind: "checkpoint"; readonly done: number }
   | {
       readonly kind: "done";
       readonly sent: number;
@@ -84,6 +90,8 @@ export type ToLoad =
       readonly slackPath: string;
     }
   | { readonly kind: "go" }
+  /** The server measured its memory after the warm-up: the measured requests may start. */
+  | { readonly kind: "measured" }
   | { readonly kind: "send-samples" }
   | { readonly kind: "stop" };
 /** A function that forces a full garbage collection, when the runtime allows it. */

@@ -11,12 +11,21 @@
  *
  * A benchmark, not a test: it reports figures beside the targets (5,000 requests at concurrency
  * 50, zero errors, p99 < 50 ms for text answers, memory growth < 10 % after warm-up) and stops by
- * itself (--max-seconds). Flags: --requests N (5000) --concurrency C (50) --warmup W (500)
- * --with-map (adds /map, which draws a PNG) --max-seconds S (300) --seed N.
+ * itself (--max-seconds). `npm run soak` runs the server with `--max-old-space-size=256`, the
+ * heap cap we run the bot with: without a cap V8 on a machine with plenty of memory lets the old
+ * generation grow to ~4× the live heap before collecting, so RSS climbs for ~25,000 requests
+ * before it levels off (~225 MiB for a ~35 MiB live heap); with it, it levels off at ~150 MiB.
+ * The report prints the heap limit in force.
+ *
+ * Flags: --requests N (5000 measured) --warmup W (2000, sent before them, not measured)
+ * --concurrency C (50) --with-map (adds /map, which draws a PNG) --max-seconds S (300)
+ * --seed N --memory-every N (also measure memory every N requests, for steady-state evidence; it
+ * forces a full GC each time, so latencies of such a run are not the figures to quote).
  */
-
 import { fork } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { getHeapStatistics } from "node:v8";
 import { catalogue } from "../commands/index.js";
 import {
   createDiscordInteractionsEndpoint,
@@ -47,8 +56,14 @@ interface Memory {
   readonly heapTotal: number;
 }
 
-/** Memory after a full garbage collection (when one can be forced), so figures are stable. */
-function memory(gc: (() => void) | undefined): Memory {
+/**
+ * Memory after a full garbage collection (when one can be forced), so figures are stable. V8
+ * hands freed pages back to the system from a background thread, so RSS is read after a second
+ * collection a moment later; read at once, it varies by ~10 MiB from one call to the next.
+ */
+async function memory(gc: (() => void) | undefined): Promise<Memory> {
+  gc?.();
+  await sleep(100);
   gc?.();
   const { rss, heapUsed, heapTotal } = process.memoryUsage();
   return { rss, heapUsed, heapTotal };
@@ -81,7 +96,12 @@ async function main(): Promise<void> {
   const load = fork(new URL("./soak-load.js", import.meta.url), { stdio: "inherit", execArgv: [] });
   const messages: FromLoad[] = [];
   const waiters: (() => void)[] = [];
+  const checkpoints: (Memory & { readonly done: number })[] = [];
   load.on("message", (message: FromLoad) => {
+    if (message.kind === "checkpoint") {
+      void memory(gc).then((measured) => checkpoints.push({ done: message.done, ...measured }));
+      return;
+    }
     messages.push(message);
     for (const waiter of waiters.splice(0)) waiter();
   });
@@ -142,7 +162,7 @@ async function main(): Promise<void> {
 
   process.stdout.write(
     `soak: ${settings.requests} requests at concurrency ${settings.concurrency} ` +
-      `(${settings.warmup} warm-up), Discord and Slack alternating, on ${http.url}…\n`,
+      `after ${settings.warmup} warm-up, Discord and Slack alternating, on ${http.url}…\n`,
   );
   tell({
     kind: "server",
@@ -151,17 +171,18 @@ async function main(): Promise<void> {
     slackPath: slack.path,
   });
   const { kinds } = await next("ready");
-  const atStart = memory(gc);
+  const atStart = await memory(gc);
   tell({ kind: "go" });
   let afterWarmup: Memory | undefined;
   if (settings.warmup > 0) {
     await next("warm");
-    afterWarmup = memory(gc);
+    afterWarmup = await memory(gc);
+    tell({ kind: "measured" });
   }
   const cpuFrom = process.cpuUsage();
   const result = await next("done");
   const cpu = process.cpuUsage(cpuFrom);
-  const atEnd = memory(gc);
+  const atEnd = await memory(gc);
   tell({ kind: "send-samples" });
   const { samples } = await next("samples");
 
@@ -173,7 +194,7 @@ async function main(): Promise<void> {
   await exited;
 
   process.stdout.write(
-    `${report(settings, { ...result, kinds, samples, serverCpuMicros: cpu.user + cpu.system }, logCounts, { atStart, afterWarmup, atEnd }, !!gc).join("\n")}\n`,
+    `${report(settings, { ...result, kinds, samples, serverCpuMicros: cpu.user + cpu.system }, logCounts, { atStart, afterWarmup, atEnd, checkpoints }, !!gc).join("\n")}\n`,
   );
 }
 
@@ -199,7 +220,12 @@ function report(
     readonly serverCpuMicros: number;
   },
   logCounts: { warn: number; error: number },
-  memory: { atStart: Memory; afterWarmup: Memory | undefined; atEnd: Memory },
+  memory: {
+    atStart: Memory;
+    afterWarmup: Memory | undefined;
+    atEnd: Memory;
+    checkpoints: readonly (Memory & { readonly done: number })[];
+  },
   gcForced: boolean,
 ): string[] {
   const { samples } = result;
@@ -212,7 +238,7 @@ function report(
   const line = (label: string, values: readonly number[]) =>
     `  ${label.padEnd(46)} p50 ${ms(percentile(values, 50)).padStart(8)}   p90 ${ms(percentile(values, 90)).padStart(8)}   p99 ${ms(percentile(values, 99)).padStart(8)}   max ${ms(values.length ? Math.max(...values) : Number.NaN).padStart(8)}`;
   const row = (label: string, m: Memory) =>
-    `  ${label.padEnd(14)} RSS ${mib(m.rss).padStart(10)}   server heap: live ${mib(m.heapUsed).padStart(9)}, committed ${mib(m.heapTotal).padStart(9)}`;
+    `  ${label.padEnd(16)} RSS ${mib(m.rss).padStart(10)}   server heap: live ${mib(m.heapUsed).padStart(9)}, committed ${mib(m.heapTotal).padStart(9)}`;
   const { atStart, afterWarmup, atEnd } = memory;
   const p99 = percentile(
     of(text, (s) => s.httpMs),
@@ -257,11 +283,17 @@ function report(
       ),
     );
   out.push(
-    `Memory${gcForced ? " (after a full GC)" : " (GC could not be forced: noisier)"}`,
+    `Memory${gcForced ? " (after a full GC)" : " (GC could not be forced: noisier)"}; server heap limit ${mib(getHeapStatistics().heap_size_limit)}`,
     row("start", atStart),
   );
   if (afterWarmup) out.push(row("after warm-up", afterWarmup));
   out.push(row("end", atEnd));
+  if (memory.checkpoints.length > 0)
+    out.push(
+      `  RSS by requests answered (warm-up included): ${memory.checkpoints
+        .map((c) => `${c.done}: ${(c.rss / 1024 / 1024).toFixed(0)}`)
+        .join(", ")} MiB`,
+    );
   if (afterWarmup)
     out.push(
       `  growth after warm-up: live heap ${pct(heapGrowth)} (a leak would show here), RSS ${pct(rssGrowth)}`,
