@@ -194,7 +194,7 @@ async function main(): Promise<void> {
   await exited;
 
   process.stdout.write(
-    `${report(settings, { ...result, kinds, samples, serverCpuMicros: cpu.user + cpu.system }, logCounts, { atStart, afterWarmup, atEnd, checkpoints }, !!gc).join("\n")}\n`,
+    `${report(settings, { ...result, kinds, samples, serverCpuMicros: cpu.user + cpu.system, serverSystemMicros: cpu.system }, logCounts, { atStart, afterWarmup, atEnd, checkpoints }, !!gc).join("\n")}\n`,
   );
 }
 
@@ -218,6 +218,8 @@ function report(
     readonly samples: readonly Sample[];
     /** The server process's CPU time (user + system) while the measured requests ran. */
     readonly serverCpuMicros: number;
+    /** The part of it spent in the kernel (socket reads and writes, on loopback both ends). */
+    readonly serverSystemMicros: number;
   },
   logCounts: { warn: number; error: number },
   memory: {
@@ -250,7 +252,7 @@ function report(
     "",
     `Requests    ${samples.length} measured after ${settings.warmup} warm-up (${result.sent} sent in all, ${result.kinds} kinds of request)${result.timedOut ? `; stopped at --max-seconds ${settings.maxSeconds}` : ""}`,
     `Throughput  ${(samples.length / result.seconds).toFixed(0)} requests/s over ${result.seconds.toFixed(1)} s`,
-    `CPU         server ${perRequest(result.serverCpuMicros)} ms per request (${pct(result.serverCpuMicros / 1e6 / result.seconds)} of one core); load generator ${perRequest(result.cpuMicros)} ms per request (${pct(result.cpuMicros / 1e6 / result.seconds)}), in its own process`,
+    `CPU         server ${perRequest(result.serverCpuMicros)} ms per request (${perRequest(result.serverSystemMicros)} in the kernel; ${pct(result.serverCpuMicros / 1e6 / result.seconds)} of one core); load generator ${perRequest(result.cpuMicros)} ms per request (${pct(result.cpuMicros / 1e6 / result.seconds)}), in its own process`,
     `Errors      ${errors.length}${errors.length ? ` (${summarise(errors)})` : ""}; the app logged ${logCounts.error} error and ${logCounts.warn} warning lines`,
     "Latency, text answers",
     line(

@@ -18,6 +18,7 @@ import {
   FAKE_USER,
   interactionBody,
   postSigned,
+  sign,
   slashCommandBody,
   viewSubmissionPayload,
 } from "../../fakes/slack/requests.js";
@@ -304,7 +305,6 @@ describe("Slack over HTTP: request checks", () => {
     expect((await postSigned(eventsUrl, SECRET, body(), { signature: "v0=abc" })).status).toBe(401);
     // A body altered after signing.
     const signed = body();
-    const { sign } = await import("../../fakes/slack/requests.js");
     const ts = now();
     expect(
       (
@@ -323,6 +323,36 @@ describe("Slack over HTTP: request checks", () => {
         .filter((l) => l.msg === "Slack request refused")
         .map((l) => l.reason),
     ).toEqual(expect.arrayContaining(["bad-signature", "stale", "future", "missing-headers"]));
+  });
+
+  it("answers Slack's certificate and URL checks itself, and refuses a signed body it cannot read", async () => {
+    const signedPost = async (body: string, contentType: string) => {
+      const timestamp = now();
+      const response = await fetch(eventsUrl, {
+        method: "POST",
+        headers: {
+          "content-type": contentType,
+          "x-slack-request-timestamp": String(timestamp),
+          "x-slack-signature": sign(SECRET, timestamp, body),
+        },
+        body,
+      });
+      return { status: response.status, text: await response.text() };
+    };
+    expect(await signedPost("ssl_check=1&token=x", "application/x-www-form-urlencoded")).toEqual({
+      status: 200,
+      text: "",
+    });
+    const challenge = await signedPost(
+      JSON.stringify({ type: "url_verification", token: "x", challenge: "c-123" }),
+      "application/json",
+    );
+    expect(challenge.status).toBe(200);
+    expect(JSON.parse(challenge.text)).toEqual({ challenge: "c-123" });
+    expect((await signedPost("{not json", "application/json")).status).toBe(400);
+    expect(
+      (await signedPost("payload=%7Bnot+json", "application/x-www-form-urlencoded")).status,
+    ).toBe(400);
   });
 
   it("refuses oversized bodies with 413 and other methods with 405", async () => {

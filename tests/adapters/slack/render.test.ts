@@ -243,6 +243,19 @@ describe("renderAnswer: Slack's limits", () => {
     ).toBeGreaterThan(1);
   });
 
+  it("splits long editor's notes into sections that stay within 3000 with their continuation marks", () => {
+    const notes = Array.from({ length: 6 }, (_, i) => `Note ${i} & <more>: ${"word ".repeat(700)}`);
+    const messages = render(answer("brief", "Notes", { notes }));
+    const sections = messages
+      .flatMap((m) => m.blocks)
+      .filter((b): b is Extract<Block, { type: "section" }> => b.type === "section");
+    expect(sections.length).toBeGreaterThan(6);
+    for (const block of sections) expect(block.text.text.length).toBeLessThanOrEqual(3000);
+    expect(sections.slice(1).every((b) => b.text.text.includes(" _(continued)_"))).toBe(true);
+    expect(sections.at(-2)?.text.text).toContain("_(notes continue in the next block)_");
+    for (const message of messages) expectWithinSlackLimits(message);
+  });
+
   it("paginates many quotes into several messages, each marked as a part", () => {
     const excerpts = Array.from({ length: 40 }, (_, i) =>
       excerpt(`Quote number ${i} ${"text ".repeat(150)}`, { source: source(i + 1) }),
