@@ -15,11 +15,20 @@ const LINE_START_MARKER = /^([ \t]*)(#|>|-|\+|\d+(?=\.))/;
 /** Control characters other than tab and line breaks. */
 const CONTROL = /(?![\t\n\r])\p{Cc}/gu;
 
+// Tests without the `g` flag (a global regex's `test` moves its `lastIndex`): most text has
+// nothing to escape, and is then returned as it is rather than copied by every `replace`.
+const HAS_INLINE_MARKDOWN = /[\\*_~`|[\]]/;
+const HAS_CONTROL = /(?![\t\n\r])\p{Cc}/u;
+const HAS_MENTION = /@(everyone|here)|<(?=[@#/:]|a:|t:)/i;
+/** A line-start marker on any line after the first (as {@link LINE_START_MARKER} after a "\n"). */
+const LATER_LINE_START_MARKER = /\n([ \t]*)(#|>|-|\+|\d+(?=\.))/g;
+
 /**
  * Breaks every mention form Discord parses — `@everyone`, `@here`, `<@id>`, `<@!id>`, `<@&id>`,
  * `<#id>`, `</command:id>`, custom emoji and timestamps — without changing what a reader sees.
  */
 export function neutralizeMentions(text: string): string {
+  if (!HAS_MENTION.test(text)) return text;
   return text
     .replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`)
     .replace(/<(?=[@#/:]|a:|t:)/gi, `<${ZERO_WIDTH_SPACE}`);
@@ -30,12 +39,15 @@ export function neutralizeMentions(text: string): string {
  * begins a line (where `#`, `>`, `-` and `1.` would start a heading, quote or list).
  */
 export function escapeMarkdown(text: string, atLineStart = true): string {
-  return text
-    .replace(CONTROL, "")
-    .replace(INLINE_MARKDOWN, "\\$&")
-    .split("\n")
-    .map((line, index) => (index > 0 || atLineStart ? escapeLineStart(line) : line))
-    .join("\n");
+  let out = HAS_CONTROL.test(text) ? text.replace(CONTROL, "") : text;
+  if (HAS_INLINE_MARKDOWN.test(out)) out = out.replace(INLINE_MARKDOWN, "\\$&");
+  if (atLineStart) out = escapeLineStart(out);
+  // Every later line starts after a "\n" (only "\n" ends a line here, not "\r" or U+2028).
+  return out.includes("\n") ? out.replace(LATER_LINE_START_MARKER, escapeLaterLineStart) : out;
+}
+
+function escapeLaterLineStart(_whole: string, indent: string, marker: string): string {
+  return /^\d/.test(marker) ? `\n${indent}${marker}\\` : `\n${indent}\\${marker}`;
 }
 
 function escapeLineStart(line: string): string {

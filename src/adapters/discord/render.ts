@@ -92,13 +92,38 @@ interface Line {
 }
 
 export function renderAnswer(answer: Answer, options: RenderOptions): RenderedAnswer {
+  const parts = answerParts(answer);
   const block = copyBlock(answer.copyText);
   if (block !== undefined) {
-    const inline = renderWithCopy(answer, options, { block });
+    const inline = renderWithCopy(answer, parts, options, { block });
     if (inline.hidden === 0) return inline.rendered;
   }
   // Too long for a code block, or it would push quotes out of the reply: the copy goes as a file.
-  return renderWithCopy(answer, options, { file: copyFile(answer) }).rendered;
+  return renderWithCopy(answer, parts, options, { file: copyFile(answer) }).rendered;
+}
+
+/**
+ * What an answer renders to wherever its copy goes: its quotes as fields, its sources and its
+ * buttons. Built once per render: the layout is tried with fewer and fewer quotes, and the copy
+ * in a block and then as a file, and each try would otherwise split and escape every quote again.
+ */
+interface AnswerParts {
+  readonly excerptFields: readonly (readonly APIEmbedField[])[];
+  readonly sources: readonly APIEmbed[];
+  readonly components: readonly APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  readonly buttonWarnings: readonly string[];
+}
+
+function answerParts(answer: Answer): AnswerParts {
+  const buttonWarnings: string[] = [];
+  return {
+    excerptFields: answer.excerpts.map((excerpt, index) =>
+      excerptFields(excerpt, index + 1, answer.sources),
+    ),
+    sources: sourceEmbeds(answer.sources),
+    components: buttonRows(answer, buttonWarnings),
+    buttonWarnings,
+  };
 }
 
 /** Where the plain-text copy goes: a fenced block for an embed, or a file (or neither). */
@@ -109,6 +134,7 @@ interface CopyPlacement {
 
 function renderWithCopy(
   answer: Answer,
+  parts: AnswerParts,
   options: RenderOptions,
   copy: CopyPlacement,
 ): { rendered: RenderedAnswer; hidden: number } {
@@ -117,15 +143,15 @@ function renderWithCopy(
     [...(answer.attachments ?? []), ...(copy.file ? [copy.file] : [])],
     warnings,
   );
-  const components = buttonRows(answer, warnings);
+  warnings.push(...parts.buttonWarnings);
+  const { components, sources } = parts;
   const head = headEmbeds(answer, files);
   const copyEmbeds: APIEmbed[] =
     copy.block === undefined
       ? []
       : [{ title: COPY_TITLE, color: COLORS[answer.status], description: copy.block }];
-  const sources = sourceEmbeds(answer.sources);
   const layout = (shown: number) =>
-    packEmbeds([...head, ...excerptEmbeds(answer, shown), ...copyEmbeds, ...sources]);
+    packEmbeds([...head, ...excerptEmbeds(answer, parts, shown), ...copyEmbeds, ...sources]);
 
   let shown = answer.excerpts.length;
   let packed = layout(shown);
@@ -268,12 +294,12 @@ function headEmbeds(answer: Answer, files: readonly DiscordFile[]): APIEmbed[] {
   return [first, ...descriptions.slice(1).map((description): APIEmbed => ({ description, color }))];
 }
 
-function excerptEmbeds(answer: Answer, shown: number): APIEmbed[] {
+function excerptEmbeds(answer: Answer, parts: AnswerParts, shown: number): APIEmbed[] {
   const embeds: APIEmbed[] = [];
   let current: { fields: APIEmbedField[]; chars: number; group: string | undefined } | undefined;
   const color = COLORS[answer.status];
   answer.excerpts.slice(0, shown).forEach((excerpt, index) => {
-    const fields = excerptFields(excerpt, index + 1, answer.sources);
+    const fields = parts.excerptFields[index] ?? [];
     fields.forEach((field, part) => {
       const size = field.name.length + field.value.length;
       const newGroup = part === 0 && (!current || excerpt.group !== current.group);
