@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   escapeMarkdown,
@@ -105,5 +106,49 @@ describe("fitEscaped and shortenAtWord", () => {
   it("never leaves half a surrogate pair", () => {
     const cut = shortenAtWord("😀".repeat(10), 6);
     expect(cut).toBe("😀😀…");
+  });
+});
+
+describe("escaping's fast paths", () => {
+  /** The escapers as first written: every replacement applied, line by line; the definition. */
+  const byEveryReplacement = (text: string, atLineStart: boolean) =>
+    text
+      .replace(/(?![\t\n\r])\p{Cc}/gu, "")
+      .replace(/[\\*_~`|[\]]/g, "\\$&")
+      .split("\n")
+      .map((line, index) => {
+        if (index === 0 && !atLineStart) return line;
+        const match = /^([ \t]*)(#|>|-|\+|\d+(?=\.))/.exec(line);
+        if (!match) return line;
+        const [whole, indent = "", marker = ""] = match;
+        return /^\d/.test(marker)
+          ? `${indent}${marker}\\${line.slice(whole.length)}`
+          : `${indent}\\${marker}${line.slice(whole.length)}`;
+      })
+      .join("\n")
+      .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
+      .replace(/<(?=[@#/:]|a:|t:)/gi, `<${ZWSP}`);
+
+  it("property: escapeText gives what applying every replacement gives", () => {
+    const piece = fc.constantFrom(
+      ..."ab *_~`|[]\\#>-+1.2\n\r\t \u0000\u0007\u0085\u2028@<:/&!".split(""),
+      "@everyone",
+      "@HeRe",
+      "<@1>",
+      "<a:x:1>",
+      "<t:1>",
+      "\n  12.",
+      "\n\t# ",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 60 }).map((parts) => parts.join("")),
+        fc.boolean(),
+        (text, atLineStart) => {
+          expect(escapeText(text, atLineStart)).toBe(byEveryReplacement(text, atLineStart));
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

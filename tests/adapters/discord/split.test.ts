@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MIN_PIECE, renderInPieces } from "../../../src/adapters/discord/split.js";
+import { escapeText } from "../../../src/adapters/discord/escape.js";
+import { isSpace, MIN_PIECE, renderInPieces } from "../../../src/adapters/discord/split.js";
 import { unrender } from "./helpers.js";
 
 const noSpace = (text: string) => text.replace(/\s+/g, "");
@@ -73,4 +74,86 @@ describe("renderInPieces", () => {
       { numRuns: 300 },
     );
   });
+
+  it("property: counting a word's rendered length gives the pieces that rendering every word gives", () => {
+    const alphabet = fc.constantFrom(
+      ..."ab c*_~`|[]\\<@#>-+1.\n\t\u0000\u0085\u00a0😀é".split(""),
+      "@everyone",
+      "<@123>",
+      "\n# ",
+      "  ",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 300 }).map((parts) => parts.join("")),
+        fc.integer({ min: MIN_PIECE, max: 200 }),
+        fc.array(fc.constantFrom("a", "b c", "*", "@every", "1.", "é"), { maxLength: 3 }),
+        (text, budget, highlights) => {
+          const expected = piecesByRenderingEveryWord(text, budget, highlights);
+          fc.pre(expected !== undefined);
+          expect(renderInPieces(text, budget, highlights)).toEqual(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });
+
+describe("isSpace", () => {
+  it("agrees with the regular expressions' \\s on every UTF-16 code unit", () => {
+    for (let code = 0; code <= 0xffff; code++)
+      expect(isSpace(code), code.toString(16)).toBe(/\s/.test(String.fromCharCode(code)));
+  });
+});
+
+/**
+ * The splitter as it was first written, kept as the definition the fast one must match: every
+ * word rendered to learn its length, words found with a regular expression. Undefined when a
+ * word alone exceeds the budget (those are cut by the same code in both).
+ */
+function piecesByRenderingEveryWord(
+  text: string,
+  budget: number,
+  highlights: readonly string[],
+): string[] | undefined {
+  const bold = new Uint8Array(text.length);
+  for (const h of highlights)
+    for (let at = text.indexOf(h); at !== -1; at = text.indexOf(h, at + h.length))
+      bold.fill(1, at, at + h.length);
+  for (const m of text.matchAll(/\s+/g)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    bold.fill(start > 0 && bold[start - 1] === 1 && bold[end] === 1 ? 1 : 0, start, end);
+  }
+  const render = (start: number, end: number) => {
+    let out = "";
+    let runStart = start;
+    for (let i = start + 1; i <= end; i++)
+      if (i === end || bold[i] !== bold[runStart]) {
+        const escaped = escapeText(text.slice(runStart, i), false);
+        out += bold[runStart] ? `**${escaped}**` : escaped;
+        runStart = i;
+      }
+    return out;
+  };
+  const spans: [number, number][] = [];
+  let span: [number, number] | undefined;
+  let cost = 0;
+  for (const m of text.matchAll(/(\s*)(\S+)/g)) {
+    const separator = m[1] ?? "";
+    const start = m.index + separator.length;
+    const end = start + (m[2]?.length ?? 0);
+    const word = render(start, end).length + (separator.includes("\n") ? 1 : 0);
+    if (word > budget) return undefined;
+    if (span && cost + separator.length + word <= budget) {
+      span[1] = end;
+      cost += separator.length + word;
+    } else {
+      if (span) spans.push(span);
+      span = [start, end];
+      cost = word;
+    }
+  }
+  if (span) spans.push(span);
+  return spans.map(([start, end]) => render(start, end));
+}
