@@ -29,7 +29,13 @@ export function closest(input: string, candidates: Iterable<string>, limit = 3):
   return [...new Set(candidates)]
     .map((candidate) => {
       const lower = candidate.toLowerCase();
-      const distance = lower.startsWith(needle) ? -1 : levenshtein(needle, lower);
+      // Lengths further apart than the budget cannot be within it: skip the quadratic work
+      // (hostile input is long, candidate names are short).
+      const distance = lower.startsWith(needle)
+        ? -1
+        : Math.abs(lower.length - needle.length) > budget
+          ? Number.POSITIVE_INFINITY
+          : levenshtein(needle, lower);
       return { candidate, distance };
     })
     .filter(({ distance }) => distance <= budget)

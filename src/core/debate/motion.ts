@@ -72,7 +72,17 @@ export function resolveMotion(core: Core, motion: string): MotionScope {
 
   const terms = contentTerms(motion).filter((t) => !MOTION_WORDS.has(t));
   const vocabulary = vocabularyOf(corpus);
-  const unknownTerms = terms.filter((t) => !knows(vocabulary, t));
+  // Pasted text repeats words: look each one up once (a miss scans the vocabulary).
+  const known = new Map<string, boolean>();
+  const isKnown = (term: string) => {
+    let answer = known.get(term);
+    if (answer === undefined) {
+      answer = knows(vocabulary, term);
+      known.set(term, answer);
+    }
+    return answer;
+  };
+  const unknownTerms = terms.filter((t) => !isKnown(t));
   const hits = core.search.searchNodes(motion, CARD_KINDS);
   const coverage = terms.length === 0 ? 0 : (terms.length - unknownTerms.length) / terms.length;
   if (hits.length === 0 || coverage <= MIN_COVERAGE || !thesis) {

@@ -149,7 +149,11 @@ export class SearchIndex {
     if (own.size === 0 && added.size === 0) return [];
     // Fuzzy matching is the costly part, and only typos need it: the student's words that the
     // vocabulary does not know (as a word, or as the start of one) are matched fuzzily.
-    const unknown = new Set([...own].filter((term) => !this.#knows(term)));
+    // A question has a typo or two; pasted junk has dozens of unknown words, each costing a
+    // fuzzy walk of the vocabulary, so only the first few are tried.
+    const unknown = new Set(
+      [...own].filter((term) => !this.#knows(term)).slice(0, MAX_FUZZY_TERMS),
+    );
     const results = this.#index.search([...own, ...added].join(" "), {
       ...SEARCH_OPTIONS,
       boostTerm: (term: string) => (added.has(term) ? EXPANSION_WEIGHT : 1),
@@ -197,6 +201,9 @@ function isRelevant(result: SearchResult, ownTermCount: number): boolean {
 /** Pairs of (indexed term, query term) already compared: both vocabularies are small. */
 const closeness = new Map<string, boolean>();
 const CLOSENESS_LIMIT = 50_000;
+
+/** Unknown words of one query that are matched fuzzily, in the order the student typed them. */
+const MAX_FUZZY_TERMS = 3;
 
 /** Hits kept per search: far more than anyone pages through, and a bound on the work. */
 const MAX_RESULTS = 300;
