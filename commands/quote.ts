@@ -39,7 +39,7 @@ export default defineCommand({
     const excerpt: Excerpt = {
       quote: line.text,
       source: sourceRef(line.source),
-      label: "Opening line (our pick)",
+      label: "Opening line",
       ...(node ? { node: nodeRef(node) } : {}),
       ...(line.start > 0 || line.end < line.paragraphLength
         ? { elided: { before: line.start > 0, after: line.end < line.paragraphLength } }

@@ -14,7 +14,7 @@ describe("/quote", () => {
     expect(answer.excerpts[0]).toMatchObject({
       quote: ISRAEL,
       source: { paragraph: 10 },
-      label: "Opening line (our pick)",
+      label: "Opening line",
     });
     expect(answer.excerpts[0]?.elided).toEqual({ before: false, after: true });
     expect(answer.copyText).toBe(`“${ISRAEL}” (Anisova, ELN, 6 Dec 2023, ¶10)`);
