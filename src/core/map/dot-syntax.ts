@@ -12,10 +12,15 @@ export function dotString(text: string): string {
   return `"${text.replace(CONTROLS, " ").replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 
-/** Text inside an HTML-like label: XML-escaped, so `<`, `&` and quotes stay text. */
+/**
+ * Text inside an HTML-like label: XML-escaped, so `<`, `&` and quotes stay text. Graphviz also
+ * reads `\N`, `\G`, … and `\\` in label text (after decoding entities), so a backslash is doubled
+ * to stay a backslash: without it `\\` would print as one and `\N` as the node's name.
+ */
 export function htmlText(text: string): string {
   return text
     .replace(CONTROLS, " ")
+    .replace(/\\/g, "\\\\")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
