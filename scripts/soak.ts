@@ -12,8 +12,9 @@
  * A benchmark, not a test: it reports figures beside the targets (5,000 requests at concurrency
  * 50, zero errors, p99 < 50 ms for text answers, memory growth < 10 % after warm-up) and stops by
  * itself (--max-seconds). The server runs with the runtime settings `npm start` uses (a fixed
- * 32 MiB young generation, see DESIGN.md); the report prints the heap limit in force. (Under `node --max-old-space-size=256` V8 keeps less old
- * space committed — RSS levels off at ~150 MiB instead of 150–170 — for ~15 % less throughput.)
+ * 32 MiB young generation, see DESIGN.md); the report prints the heap limit in force. (Under
+ * `node --max-old-space-size=256` V8 keeps less old space committed, so RSS levels off lower, for
+ * ~15 % less throughput.)
  *
  * Flags: --requests N (5000 measured) --warmup W (2000, sent before them, not measured)
  * --concurrency C (50) --with-map (adds /map, which draws a PNG) --max-seconds S (300)
