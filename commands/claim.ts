@@ -23,7 +23,7 @@ export default defineCommand({
     }
     const allSupporters = core.corpus.supportersOf(node.key);
     const allAttackers = core.corpus.attackersOf(node.key);
-    // A chat answer stays readable: the map's first supporters and challengers, and a count of the rest.
+    // A chat answer stays readable: the map's first supporters and challengers, and counts.
     const supporters = allSupporters.slice(0, MAX_SUPPORTERS);
     const attackers = allAttackers.slice(0, MAX_ATTACKERS);
     const notes: string[] = [
