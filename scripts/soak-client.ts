@@ -51,18 +51,6 @@ export function scenarios(random: () => number, withMap: boolean): Scenario[] {
   return withMap ? [...list, { command: "map", options: {} }] : list;
 }
 
-/** A small, seeded PRNG (mulberry32), so runs are comparable. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A signed request is signed again when older than this (the server accepts up to 300 s). */
 export const RESIGN_AFTER_SECONDS = 240;
 

@@ -8,12 +8,13 @@
  * before it is sent until its answer is delivered (the HTTP response, or the first message at a
  * sink).
  */
+
+import { prng } from "./prng.js";
 import {
   client,
   discordRequest,
   freshen,
   type Prepared,
-  prng,
   type Reply,
   type Scenario,
   scenarios,

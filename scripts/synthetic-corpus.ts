@@ -11,18 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CorpusModel } from "../src/core/corpus/model.js";
 import { splitSentences } from "../src/core/sentences.js";
-
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same corpus. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "./prng.js";
 
 const SYLLABLES = [
   "ka",
@@ -67,7 +56,7 @@ export function writeSyntheticCorpus(model: CorpusModel, paragraphs: number): st
   const source = model.documents[0];
   if (!source) throw new Error("synthetic corpus: the model has no document to sample");
   const sentences = source.paragraphs.flatMap((p) => splitSentences(p.text).map((s) => s.text));
-  const next = random(42);
+  const next = prng(42);
   const pick = () => vary(sentences[Math.floor(next() * sentences.length)] as string, next);
 
   const texts: string[] = [];
