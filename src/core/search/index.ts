@@ -48,10 +48,13 @@ export class SearchIndex {
   /** Node units for each combination of kinds asked for so far (there are few). */
   readonly #nodeUnits = new Map<string, UnitIds>();
 
-  private constructor(model: CorpusModel, index: MiniSearch<SearchUnit>) {
+  private constructor(
+    model: CorpusModel,
+    index: MiniSearch<SearchUnit>,
+    units: readonly SearchUnit[],
+  ) {
     this.#model = model;
     this.#index = index;
-    const units = searchUnits(model);
     this.#units = new Map(units.map((u) => [u.id, u]));
     this.#vocabulary = Vocabulary.of(units);
     this.#paragraphUnits = new Set(units.filter((u) => u.paragraph !== undefined).map((u) => u.id));
@@ -63,14 +66,16 @@ export class SearchIndex {
   }
 
   static build(model: CorpusModel): SearchIndex {
+    const units = searchUnits(model);
     const index = new MiniSearch<SearchUnit>(INDEX_OPTIONS);
-    index.addAll(searchUnits(model));
-    return new SearchIndex(model, index);
+    index.addAll(units);
+    return new SearchIndex(model, index, units);
   }
 
   /** Loads an index serialised with {@link SearchIndex.toJSON} for the same corpus. */
   static load(model: CorpusModel, json: string): SearchIndex {
-    return new SearchIndex(model, MiniSearch.loadJSON<SearchUnit>(json, INDEX_OPTIONS));
+    const index = MiniSearch.loadJSON<SearchUnit>(json, INDEX_OPTIONS);
+    return new SearchIndex(model, index, searchUnits(model));
   }
 
   toJSON(): string {
