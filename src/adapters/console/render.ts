@@ -28,9 +28,15 @@ export function escapeTerminal(text: string): string {
   return text.replace(/\p{Cc}\[[0-9;?]*[ -/]*[@-~]/gu, "").replace(/\p{Cc}/gu, "");
 }
 
+/** Colours text on a colour terminal, and leaves it as it is otherwise (`coloured` says which). */
+type Paint = ((code: keyof typeof ANSI, text: string) => string) & { readonly coloured: boolean };
+
 export function renderTerminal(answer: Answer, style: TerminalStyle): string {
-  const paint = (code: keyof typeof ANSI, text: string) =>
-    style.color ? `${ANSI[code]}${text}${ANSI.reset}` : text;
+  const paint: Paint = Object.assign(
+    (code: keyof typeof ANSI, text: string) =>
+      style.color ? `${ANSI[code]}${text}${ANSI.reset}` : text,
+    { coloured: style.color },
+  );
   const width = Math.max(40, Math.min(style.width, 120));
   const lines: string[] = [];
   const titleColor = answer.status === "ok" ? "cyan" : answer.status === "error" ? "red" : "yellow";
@@ -97,7 +103,7 @@ function renderExcerpt(
   index: number,
   answer: Answer,
   width: number,
-  paint: (code: keyof typeof ANSI, text: string) => string,
+  paint: Paint,
 ): string[] {
   const lines: string[] = [""];
   if (excerpt.label)
@@ -132,12 +138,8 @@ function renderExcerpt(
  * Bold for the highlighted sentences, word by word so the wrap can still break between them
  * (a no-op without colour: plain text must stay exactly the source's words).
  */
-function emphasise(
-  quote: string,
-  highlights: readonly string[],
-  paint: (code: keyof typeof ANSI, text: string) => string,
-): string {
-  if (highlights.length === 0 || paint("bold", "") === "") return quote; // no colour: nothing to do
+function emphasise(quote: string, highlights: readonly string[], paint: Paint): string {
+  if (highlights.length === 0 || !paint.coloured) return quote;
   let out = quote;
   for (const highlight of highlights) {
     const text = escapeTerminal(highlight);
