@@ -3,6 +3,7 @@ import { answer, type Excerpt } from "../src/core/answer.js";
 import { defineCommand } from "../src/core/command.js";
 import type { MapNode } from "../src/core/corpus/model.js";
 import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
+import { firstOf } from "../src/core/first-of.js";
 import { shorten } from "../src/core/input.js";
 import { claimQuery } from "../src/core/option-fields.js";
 import { ARGUMENT_KINDS, resolveNode } from "../src/core/resolve.js";
@@ -21,23 +22,25 @@ export default defineCommand({
         suggestions: core.corpus.nodesOfKind("pillar").map((p) => `/pillar ${p.id}`),
       });
     }
-    const allSupporters = core.corpus.supportersOf(node.key);
-    const allAttackers = core.corpus.attackersOf(node.key);
     // A chat answer stays readable: the map's first supporters and challengers, and counts.
-    const supporters = allSupporters.slice(0, MAX_SUPPORTERS);
-    const attackers = allAttackers.slice(0, MAX_ATTACKERS);
+    const supported = firstOf(
+      core.corpus.supportersOf(node.key),
+      MAX_SUPPORTERS,
+      "supporting points",
+      `/map ${node.id} draws them all`,
+    );
+    const challenged = firstOf(
+      core.corpus.attackersOf(node.key),
+      MAX_ATTACKERS,
+      "challenges",
+      `/counter ${node.id} lists them`,
+    );
+    const supporters = supported.shown;
+    const attackers = challenged.shown;
     const notes: string[] = [
       `${kindName(node)} (id ${node.id})${node.summary ? `: ${node.summary}` : ""}`,
-      ...(allSupporters.length > supporters.length
-        ? [
-            `Showing ${supporters.length} of ${allSupporters.length} supporting points; /map ${node.id} draws them all.`,
-          ]
-        : []),
-      ...(allAttackers.length > attackers.length
-        ? [
-            `Showing ${attackers.length} of ${allAttackers.length} challenges; /counter ${node.id} lists them.`,
-          ]
-        : []),
+      ...supported.notes,
+      ...challenged.notes,
     ];
     const excerpts: Excerpt[] = [...nodeExcerpts(node, { group: kindName(node) })];
     excerpts.push(...supporters.flatMap((s) => nodeExcerpts(s, { group: "Supported by" }, 1)));

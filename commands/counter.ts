@@ -4,6 +4,7 @@ import { defineCommand } from "../src/core/command.js";
 import type { Core } from "../src/core/core.js";
 import type { MapNode } from "../src/core/corpus/model.js";
 import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
+import { firstOf } from "../src/core/first-of.js";
 import { shorten } from "../src/core/input.js";
 import { resolvePillar } from "../src/core/resolve.js";
 
@@ -27,7 +28,8 @@ export default defineCommand({
   examples: ["counter NATO membership", "counter JEF", "counter"],
   run(core, { topic }) {
     const all = topic ? objectionsOn(core, topic) : core.corpus.nodesOfKind("objection");
-    const objections = all.slice(0, MAX_LISTED);
+    const listed = firstOf(all, MAX_LISTED, "objections", "give a topic to narrow them down");
+    const objections = listed.shown;
     if (objections.length === 0) {
       return answer("counter", `No objections on “${shorten(topic ?? "", 60)}”`, {
         status: "not-found",
@@ -40,12 +42,7 @@ export default defineCommand({
         ],
       });
     }
-    const notes: string[] =
-      all.length > objections.length
-        ? [
-            `Showing ${objections.length} of ${all.length} objections; give a topic to narrow them down.`,
-          ]
-        : [];
+    const notes: string[] = [...listed.notes];
     const excerpts: Excerpt[] = [];
     for (const objection of objections) {
       const rebuttals = core.corpus.rebuttalsOf(objection.key);

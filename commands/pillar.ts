@@ -4,6 +4,7 @@ import { defineCommand } from "../src/core/command.js";
 import type { Core } from "../src/core/core.js";
 import type { MapNode } from "../src/core/corpus/model.js";
 import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
+import { firstOf } from "../src/core/first-of.js";
 import { shorten } from "../src/core/input.js";
 import { resolvePillar } from "../src/core/resolve.js";
 
@@ -39,8 +40,15 @@ export default defineCommand({
     const allClaims = core.corpus.claimsOf(pillar.key);
     const allObjections = objectionsOf(core, pillar, allClaims);
     // A chat answer stays readable: the map's first claims and objections, and a pointer to the rest.
-    const claims = allClaims.slice(0, MAX_CLAIMS);
-    const objections = allObjections.slice(0, MAX_OBJECTIONS);
+    const listedClaims = firstOf(allClaims, MAX_CLAIMS, "claims", "/claim shows any one of them");
+    const listedObjections = firstOf(
+      allObjections,
+      MAX_OBJECTIONS,
+      "objections",
+      `/counter ${pillar.id} lists them`,
+    );
+    const claims = listedClaims.shown;
+    const objections = listedObjections.shown;
     const excerpts: Excerpt[] = [
       ...nodeExcerpts(pillar, { group: "The pillar" }),
       ...claims.flatMap((claim) => nodeExcerpts(claim, { group: "Main claims" }, 1)),
@@ -59,16 +67,8 @@ export default defineCommand({
           ? [`No pillar “${shorten(name, 40)}” — did you mean ${pillar.id}? Showing ${pillar.id}.`]
           : []),
         ...(pillar.summary ? [pillar.summary] : []),
-        ...(allClaims.length > claims.length
-          ? [
-              `Showing ${claims.length} of ${allClaims.length} claims; /claim shows any one of them.`,
-            ]
-          : []),
-        ...(allObjections.length > objections.length
-          ? [
-              `Showing ${objections.length} of ${allObjections.length} objections; /counter ${pillar.id} lists them.`,
-            ]
-          : []),
+        ...listedClaims.notes,
+        ...listedObjections.notes,
         ...open.map(
           (o) => `Left open by the text: ${o.label}${o.summary ? ` — ${o.summary}` : ""}`,
         ),
