@@ -6,7 +6,7 @@ import type { Core } from "./core.js";
 import type { Citation, MapNode, Quote } from "./corpus/model.js";
 import type { Paragraph } from "./corpus/text.js";
 import { contentTerms } from "./search/terms.js";
-import { splitSentences } from "./sentences.js";
+import { sentenceTerms } from "./sentences.js";
 
 export function sourceRef(citation: Citation): SourceRef {
   return { ...citation };
@@ -91,31 +91,6 @@ function matches(wanted: readonly string[], term: string): boolean {
   for (const w of wanted) if (w === term || (w.length >= 4 && term.startsWith(w))) return true;
   return false;
 }
-
-interface SentenceTerms {
-  readonly text: string;
-  readonly terms: readonly string[];
-}
-
-/**
- * A paragraph's sentences with their distinct content terms. Answers highlight the same
- * paragraphs again and again, so each paragraph is split once (the memo is bounded).
- */
-function sentenceTerms(paragraph: string): readonly SentenceTerms[] {
-  let known = sentencesOf.get(paragraph);
-  if (!known) {
-    known = splitSentences(paragraph).map((s) => ({
-      text: s.text,
-      terms: [...new Set(contentTerms(s.text))],
-    }));
-    if (sentencesOf.size >= SENTENCES_OF_LIMIT) sentencesOf.clear();
-    sentencesOf.set(paragraph, known);
-  }
-  return known;
-}
-
-const sentencesOf = new Map<string, readonly SentenceTerms[]>();
-const SENTENCES_OF_LIMIT = 5_000;
 
 /** The readings an answer cites, in order of first citation. */
 export function documentRefs(

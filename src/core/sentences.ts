@@ -1,4 +1,5 @@
 /** Sentence boundaries in a paragraph, so excerpts are trimmed only between sentences. */
+import { contentTerms } from "./search/terms.js";
 
 export interface SentenceSpan {
   readonly text: string;
@@ -22,3 +23,28 @@ export function splitSentences(paragraph: string): SentenceSpan[] {
     spans.push({ text: paragraph.slice(start), start, end: paragraph.length });
   return spans;
 }
+
+export interface SentenceTerms extends SentenceSpan {
+  /** The sentence's distinct content terms, as search sees them. */
+  readonly terms: readonly string[];
+}
+
+/**
+ * A paragraph's sentences with their content terms. Answers look at the same paragraphs' sentences
+ * again and again (highlights, opening lines), so each paragraph is split once (the memo is bounded).
+ */
+export function sentenceTerms(paragraph: string): readonly SentenceTerms[] {
+  let known = sentencesOf.get(paragraph);
+  if (!known) {
+    known = splitSentences(paragraph).map((s) => ({
+      ...s,
+      terms: [...new Set(contentTerms(s.text))],
+    }));
+    if (sentencesOf.size >= SENTENCES_OF_LIMIT) sentencesOf.clear();
+    sentencesOf.set(paragraph, known);
+  }
+  return known;
+}
+
+const sentencesOf = new Map<string, readonly SentenceTerms[]>();
+const SENTENCES_OF_LIMIT = 5_000;

@@ -7,7 +7,7 @@ import type { Core } from "../core.js";
 import type { Citation } from "../corpus/model.js";
 import { normalizeForComparison } from "../corpus/normalize.js";
 import { contentTerms } from "../search/terms.js";
-import { splitSentences } from "../sentences.js";
+import { sentenceTerms } from "../sentences.js";
 import { sameStem } from "./motion.js";
 
 /** Paragraphs whose sentences are considered. */
@@ -54,8 +54,8 @@ export function rankQuotableLines(core: Core, topic: string): QuotableLine[] {
     const pullQuotes = doc.pullQuotes
       .filter((q) => q.source.paragraph === hit.paragraph.number)
       .map((q) => normalizeForComparison(q.text));
-    for (const sentence of splitSentences(hit.paragraph.text)) {
-      const terms = contentTerms(sentence.text);
+    for (const sentence of sentenceTerms(hit.paragraph.text)) {
+      const { terms } = sentence;
       const has = (wanted: string) =>
         terms.some(
           (t) =>
