@@ -78,17 +78,23 @@ let served: EventsServer;
 let log: MemoryLogger;
 let eventsUrl: string;
 
-beforeAll(async () => {
-  fake = await startFakeSlack({ botToken: BOT_TOKEN });
-  log = memoryLogger();
-  served = await serveSlackEvents({
+/** The app under test on the events route, against the fake Slack. */
+function serve(extra: { answerInAckWithinMs?: number } = {}): Promise<EventsServer> {
+  return serveSlackEvents({
     core,
     catalogue: commands,
     logger: log.logger,
     botToken: BOT_TOKEN,
     signingSecret: SECRET,
     apiUrl: fake.apiUrl,
+    ...extra,
   });
+}
+
+beforeAll(async () => {
+  fake = await startFakeSlack({ botToken: BOT_TOKEN });
+  log = memoryLogger();
+  served = await serve();
   eventsUrl = served.url;
 });
 
@@ -255,15 +261,7 @@ describe("Slack over HTTP: slash commands", () => {
 
 describe("Slack over HTTP: the ack's deadline", () => {
   it("acks empty when the answer is not ready in time, then posts it to the response_url", async () => {
-    const hurried = await serveSlackEvents({
-      core,
-      catalogue: commands,
-      logger: log.logger,
-      botToken: BOT_TOKEN,
-      signingSecret: SECRET,
-      apiUrl: fake.apiUrl,
-      answerInAckWithinMs: 50,
-    });
+    const hurried = await serve({ answerInAckWithinMs: 50 });
     try {
       const started = Date.now();
       const { ack, messages, sink } = await sendSlash(fake, hurried.url, SECRET, {
