@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "../../logger.js";
+import { ArrivalQueue } from "./arrival-queue.js";
 
 export type RouteHandler = (
   request: IncomingMessage,
@@ -58,6 +59,8 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 }
 
 export function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  // Health checks are answered at once; routes wait their turn (see ArrivalQueue for why).
+  const arrivals = new ArrivalQueue();
   const server = createServer((request, response) => {
     const path = (request.url ?? "/").split("?")[0] ?? "/";
     if (path === "/healthz" && (request.method === "GET" || request.method === "HEAD")) {
@@ -69,16 +72,18 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
       sendJson(response, 404, { error: "not found" });
       return;
     }
-    Promise.resolve()
-      .then(() => handler(request, response))
-      .catch((error: unknown) => {
-        options.logger.error({ err: error, path }, "HTTP handler failed");
-        if (!response.headersSent)
-          sendJson(response, error instanceof BodyTooLargeError ? 413 : 500, {
-            error: error instanceof BodyTooLargeError ? "body too large" : "internal error",
-          });
-        else response.end();
-      });
+    arrivals.admit(() => {
+      Promise.resolve()
+        .then(() => handler(request, response))
+        .catch((error: unknown) => {
+          options.logger.error({ err: error, path }, "HTTP handler failed");
+          if (!response.headersSent)
+            sendJson(response, error instanceof BodyTooLargeError ? 413 : 500, {
+              error: error instanceof BodyTooLargeError ? "body too large" : "internal error",
+            });
+          else response.end();
+        });
+    });
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 15_000;
