@@ -23,6 +23,7 @@
  */
 import { fork } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { type IntervalHistogram, monitorEventLoopDelay } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { getHeapStatistics } from "node:v8";
 import { catalogue } from "../commands/index.js";
@@ -178,9 +179,14 @@ async function main(): Promise<void> {
     afterWarmup = await memory(gc);
     tell({ kind: "measured" });
   }
+  // How late a timer fires on the server's event loop: what any other work there (a gateway
+  // heartbeat, a retry, a health check) waits while requests are being answered.
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
   const cpuFrom = process.cpuUsage();
   const result = await next("done");
   const cpu = process.cpuUsage(cpuFrom);
+  loopDelay.disable();
   const atEnd = await memory(gc);
   tell({ kind: "send-samples" });
   const { samples } = await next("samples");
@@ -193,7 +199,7 @@ async function main(): Promise<void> {
   await exited;
 
   process.stdout.write(
-    `${report(settings, { ...result, kinds, samples, serverCpuMicros: cpu.user + cpu.system, serverSystemMicros: cpu.system }, logCounts, { atStart, afterWarmup, atEnd, checkpoints }, !!gc).join("\n")}\n`,
+    `${report(settings, { ...result, kinds, samples, serverCpuMicros: cpu.user + cpu.system, serverSystemMicros: cpu.system, loopDelay }, logCounts, { atStart, afterWarmup, atEnd, checkpoints }, !!gc).join("\n")}\n`,
   );
 }
 
@@ -219,6 +225,7 @@ function report(
     readonly serverCpuMicros: number;
     /** The part of it spent in the kernel (socket reads and writes, on loopback both ends). */
     readonly serverSystemMicros: number;
+    readonly loopDelay: IntervalHistogram;
   },
   logCounts: { warn: number; error: number },
   memory: {
@@ -253,6 +260,7 @@ function report(
     `Throughput  ${(samples.length / result.seconds).toFixed(0)} requests/s over ${result.seconds.toFixed(1)} s`,
     `CPU         server ${perRequest(result.serverCpuMicros)} ms per request (${perRequest(result.serverSystemMicros)} in the kernel; ${pct(result.serverCpuMicros / 1e6 / result.seconds)} of one core); load generator ${perRequest(result.cpuMicros)} ms per request (${pct(result.cpuMicros / 1e6 / result.seconds)}), in its own process`,
     `Errors      ${errors.length}${errors.length ? ` (${summarise(errors)})` : ""}; the app logged ${logCounts.error} error and ${logCounts.warn} warning lines`,
+    `Event loop  the server's timers fired late by p50 ${ms(result.loopDelay.percentile(50) / 1e6)}, p99 ${ms(result.loopDelay.percentile(99) / 1e6)}, max ${ms(result.loopDelay.max / 1e6)}`,
     "Latency, text answers",
     line(
       "HTTP response, both platforms",
