@@ -2,21 +2,31 @@
 
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // Two rows of the edit-distance table, reused: this runs for every candidate of every
+  // "did you mean", and fresh arrays per row were a good share of a request's garbage.
+  const width = b.length + 1;
+  if (rows.length < 2 * width) rows = new Uint32Array(2 * width);
+  let previous = 0;
+  let current = width;
+  for (let j = 0; j <= b.length; j++) rows[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    rows[current] = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      rows[current + j] = Math.min(
+        (rows[previous + j] as number) + 1,
+        (rows[current + j - 1] as number) + 1,
+        (rows[previous + j - 1] as number) + cost,
       );
     }
-    previous = current;
+    const done = current;
+    current = previous;
+    previous = done;
   }
-  return previous[b.length] as number;
+  return rows[previous + b.length] as number;
 }
+
+let rows = new Uint32Array(128);
 
 /**
  * Candidates within a typo's distance of `input` (about a third of its length), closest first;
