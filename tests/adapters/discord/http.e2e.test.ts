@@ -230,6 +230,22 @@ describe("commands over HTTP", () => {
     expect(expectVerbatimCitedQuotes(core, messages)).toBeGreaterThan(5);
   });
 
+  it("follow-ups are not paced at 50 a second: interaction endpoints are outside Discord's global limit", async () => {
+    // A class asking at once: 60 answers of two messages each, so 60 follow-ups in well under a
+    // second. discord.js paces every request at 50 a second unless told otherwise, and says so
+    // (its "rateLimited" event, which the endpoint logs as a warning).
+    const interactions = Array.from({ length: 60 }, () =>
+      slashCommand("pillar", { name: "coalition" }),
+    );
+    await Promise.all(interactions.map((interaction) => sendInteraction(interaction)));
+    await Promise.all(interactions.map(finished));
+    for (const interaction of interactions)
+      expect(fake.requestsFor(interaction).map((r) => r.method)).toEqual(["POST"]);
+    expect(log.lines.filter((line) => String(line.msg).startsWith("Discord rate limit"))).toEqual(
+      [],
+    );
+  });
+
   it("autocomplete answers synchronously in the response", async () => {
     const sent = await sendInteraction(autocomplete("glossary", { term: "pes" }, "term"));
     expect(sent.json).toMatchObject({ type: 8, data: { choices: [{ value: "PESCO" }] } });
