@@ -104,7 +104,9 @@ async function run(): Promise<void> {
 
   // Every request, built and signed before the clock starts.
   const requests: Prepared[] = [];
-  for (let index = 0; index < settings.warmup + settings.requests; index++) {
+  // Settling only follows a warm-up: without one there is no memory reading to recover from.
+  const firstMeasured = settings.warmup + (settings.warmup > 0 ? settings.settle : 0);
+  for (let index = 0; index < firstMeasured + settings.requests; index++) {
     const scenario = mix[Math.floor(random() * mix.length)] as Scenario;
     const user = Math.floor(random() * 500);
     const key = `slack-${index}`;
@@ -167,9 +169,10 @@ async function run(): Promise<void> {
       const index = next++;
       const request = requests[index];
       if (!request) return;
-      // The measured requests wait until the warm-up is over and the server has measured its
-      // memory (full collections that would otherwise stall the first measured requests).
+      // Requests after the warm-up wait until the server has measured its memory (full
+      // collections that would otherwise stall them); the settling ones then go unmeasured.
       if (index >= settings.warmup) await measuredPhase;
+      if (index === firstMeasured) startTiming();
       let result: Sample;
       try {
         result = await measure(freshen(request, keys));
@@ -179,7 +182,7 @@ async function run(): Promise<void> {
         });
       }
       done++;
-      if (index >= settings.warmup) samples.push(result);
+      if (index >= firstMeasured) samples.push(result);
       if (settings.memoryEvery > 0 && done % settings.memoryEvery === 0)
         post({ kind: "checkpoint", done });
       if (done === settings.warmup) startMeasuring();
@@ -194,11 +197,12 @@ async function run(): Promise<void> {
     gc?.();
     const measured = received("measured");
     post({ kind: "warm" });
-    void measured.then(() => {
-      measuredFrom = performance.now();
-      cpuFrom = process.cpuUsage();
-      startMeasuredPhase();
-    });
+    void measured.then(startMeasuredPhase);
+  };
+  const startTiming = () => {
+    measuredFrom = performance.now();
+    cpuFrom = process.cpuUsage();
+    post({ kind: "timing" });
   };
   post({ kind: "ready", kinds: mix.length });
   await received("go");

@@ -17,6 +17,8 @@
  * ~15 % less throughput.)
  *
  * Flags: --requests N (5000 measured) --warmup W (2000, sent before them, not measured)
+ * --settle S (1000, sent after the memory reading that ends the warm-up, not measured: that
+ * reading's full collections discard optimised code, which the JIT then compiles again)
  * --concurrency C (50) --with-map (adds /map, which draws a PNG) --max-seconds S (300)
  * --seed N --memory-every N (also measure memory every N requests, for steady-state evidence; it
  * forces a full GC each time, so latencies of such a run are not the figures to quote).
@@ -162,7 +164,7 @@ async function main(): Promise<void> {
 
   process.stdout.write(
     `soak: ${settings.requests} requests at concurrency ${settings.concurrency} ` +
-      `after ${settings.warmup} warm-up, Discord and Slack alternating, on ${http.url}…\n`,
+      `after ${settings.warmup} warm-up and ${settings.warmup > 0 ? settings.settle : 0} settling, Discord and Slack alternating, on ${http.url}…\n`,
   );
   tell({
     kind: "server",
@@ -179,6 +181,7 @@ async function main(): Promise<void> {
     afterWarmup = await memory(gc);
     tell({ kind: "measured" });
   }
+  await next("timing");
   // How late a timer fires on the server's event loop: what any other work there (a gateway
   // heartbeat, a retry, a health check) waits while requests are being answered.
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
@@ -256,7 +259,7 @@ function report(
   const heapGrowth = afterWarmup ? growth(afterWarmup.heapUsed, atEnd.heapUsed) : Number.NaN;
   const out = [
     "",
-    `Requests    ${samples.length} measured after ${settings.warmup} warm-up (${result.sent} sent in all, ${result.kinds} kinds of request)${result.timedOut ? `; stopped at --max-seconds ${settings.maxSeconds}` : ""}`,
+    `Requests    ${samples.length} measured after ${settings.warmup} warm-up and ${settings.warmup > 0 ? settings.settle : 0} settling (${result.sent} sent in all, ${result.kinds} kinds of request)${result.timedOut ? `; stopped at --max-seconds ${settings.maxSeconds}` : ""}`,
     `Throughput  ${(samples.length / result.seconds).toFixed(0)} requests/s over ${result.seconds.toFixed(1)} s`,
     `CPU         server ${perRequest(result.serverCpuMicros)} ms per request (${perRequest(result.serverSystemMicros)} in the kernel; ${pct(result.serverCpuMicros / 1e6 / result.seconds)} of one core); load generator ${perRequest(result.cpuMicros)} ms per request (${pct(result.cpuMicros / 1e6 / result.seconds)}), in its own process`,
     `Errors      ${errors.length}${errors.length ? ` (${summarise(errors)})` : ""}; the app logged ${logCounts.error} error and ${logCounts.warn} warning lines`,
