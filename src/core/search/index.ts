@@ -152,17 +152,20 @@ export class SearchIndex {
     const own = new Set(contentTerms(original.join(" ")));
     const added = new Set(contentTerms(expansions.join(" ")).filter((t) => !own.has(t)));
     if (own.size === 0 && added.size === 0) return [];
-    // Fuzzy matching is the costly part, and only typos need it: the student's words that the
-    // vocabulary does not know (as a word, or as the start of one) are matched fuzzily.
+    // Fuzzy matching is the costly part, and only typos need it: the student's words that could
+    // be typos (see typoTolerance) and that the vocabulary does not know (as a word, or as the
+    // start of one) are matched fuzzily.
     // A question has a typo or two; pasted junk has dozens of unknown words, each costing a
     // fuzzy walk of the vocabulary, so only the first few are tried.
     const unknown = new Set(
-      [...own].filter((term) => !this.#knows(term)).slice(0, MAX_FUZZY_TERMS),
+      [...own]
+        .filter((term) => typoTolerance(term) !== false && !this.#knows(term))
+        .slice(0, MAX_FUZZY_TERMS),
     );
     const results = this.#index.search([...own, ...added].join(" "), {
       ...SEARCH_OPTIONS,
       boostTerm: (term: string) => (added.has(term) ? EXPANSION_WEIGHT : 1),
-      fuzzy: (term: string) => (unknown.has(term) ? typoTolerance(term) : false),
+      fuzzy: (term: string) => unknown.has(term) && typoTolerance(term),
       // A unit that would be thrown away costs a lookup instead of a score.
       boostDocument: (id: string) => (wanted.has(id) ? 1 : 0),
     });

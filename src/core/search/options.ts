@@ -19,10 +19,16 @@ export function prefixMatching(term: string): boolean {
   return term.length >= 4;
 }
 
-/** Two edits for long words ("coalitoin"), one for mid-length ("wiling"), none for acronyms. */
+/**
+ * Two edits for long words ("coalitoin"), one for mid-length ("wiling"), none for acronyms, and
+ * none for anything with a digit: numbers, years and ids (pasted mentions leave long ones) are
+ * meant exactly, and a fuzzy walk of the vocabulary for each costs more than the whole search.
+ */
 export function typoTolerance(term: string): number | false {
-  return term.length >= 5 ? 0.2 : false;
+  return term.length >= 5 && !HAS_DIGIT.test(term) ? 0.2 : false;
 }
+
+const HAS_DIGIT = /\d/;
 
 export const SEARCH_OPTIONS: SearchOptions = {
   // Labels and tags are short and chosen by editors, so a match there says more than one in prose.

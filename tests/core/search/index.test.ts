@@ -39,6 +39,13 @@ describe("searching the reading", () => {
     expect(top("coalitoin of the wiling")).toContain(12);
   });
 
+  it("matches numbers and identifiers exactly, so pasted ids do not use up the typo budget", () => {
+    // Three long ids (as pasted mentions leave behind) before one real typo: the typo is still
+    // matched fuzzily, because terms with digits are never typos of the reading's words.
+    const ids = "<@123456789012> <@234567890123> <@345678901234>";
+    expect(top(`${ids} coalitoin of the wiling`, 5)).toEqual(top("coalitoin of the wiling", 5));
+  });
+
   it("expands acronyms and abbreviations from the corpus's synonym data", () => {
     const { expansions } = search.explain("JEF and the MoU");
     expect(expansions).toEqual(
