@@ -60,15 +60,28 @@ interface Memory {
 
 /**
  * Memory after a full garbage collection (when one can be forced), so figures are stable. V8
- * hands freed pages back to the system from a background thread, so RSS is read after a second
- * collection a moment later; read at once, it varies by ~10 MiB from one call to the next.
+ * hands freed pages back to the system from a background task some hundreds of milliseconds
+ * after a collection: read straight after a busy spell, RSS can be ~20 MiB above where it
+ * settles. So collections and readings repeat until RSS moves by less than 1 MiB (at most ~2 s).
+ * Without a forced GC, one reading is all there is (noisier).
  */
 async function memory(gc: (() => void) | undefined): Promise<Memory> {
-  gc?.();
-  await sleep(100);
-  gc?.();
-  const { rss, heapUsed, heapTotal } = process.memoryUsage();
-  return { rss, heapUsed, heapTotal };
+  const read = async (): Promise<Memory> => {
+    gc?.();
+    await sleep(100);
+    gc?.();
+    const { rss, heapUsed, heapTotal } = process.memoryUsage();
+    return { rss, heapUsed, heapTotal };
+  };
+  let last = await read();
+  for (let attempt = 0; gc && attempt < 8; attempt++) {
+    await sleep(150);
+    const next = await read();
+    const settled = Math.abs(next.rss - last.rss) < 1024 * 1024;
+    last = next;
+    if (settled) break;
+  }
+  return last;
 }
 
 /** Counts the app's warn and error lines; the lines themselves go nowhere during the run. */
