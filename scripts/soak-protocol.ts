@@ -14,7 +14,7 @@ export interface Settings {
   /**
    * Requests sent after the memory reading that ends the warm-up, before the measured ones; not
    * counted. The reading's full collections make V8 throw away optimised code, and the first
-   * requests after it would pay for compiling it again (a p99 of 80–90 ms instead of 62–68 ms).
+   * requests after it would pay for compiling it again (20–28 % less throughput, in paired runs).
    */
   readonly settle: number;
   readonly withMap: boolean;
