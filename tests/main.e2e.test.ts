@@ -15,8 +15,8 @@ import { createInterface } from "node:readline";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../src/core/paths.js";
-import { signature, testKeys } from "./adapters/discord/signing.js";
-import { FakeDiscord } from "./fakes/discord/fake-discord.js";
+import { postInteraction, testKeys } from "./adapters/discord/signing.js";
+import { FakeDiscord, rateLimited } from "./fakes/discord/fake-discord.js";
 import { IDS, slashCommand } from "./fakes/discord/payloads.js";
 import { postSigned, sign, slashCommandBody } from "./fakes/slack/requests.js";
 import { type FakeSlack, startFakeSlack } from "./fakes/slack/server.js";
@@ -152,17 +152,11 @@ function accepts(port: number): Promise<boolean> {
 }
 
 async function postDiscord(url: string, payload: unknown) {
-  const body = JSON.stringify(payload);
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const response = await fetch(`${url}/discord/interactions`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-signature-timestamp": timestamp,
-      "x-signature-ed25519": signature(keys, timestamp, body),
-    },
-    body,
-  });
+  const response = await postInteraction(
+    `${url}/discord/interactions`,
+    keys,
+    JSON.stringify(payload),
+  );
   return { status: response.status, json: (await response.json()) as { type: number } };
 }
 
@@ -223,11 +217,7 @@ describe("graceful shutdown", () => {
       r.method === "PATCH" && r.path.includes(`/${map.token}/messages/@original`);
     discord.failures.push({
       predicate: edit,
-      response: {
-        status: 429,
-        body: { message: "You are being rate limited.", retry_after: 0.5, global: false },
-        headers: { "retry-after": "0.5", "x-ratelimit-scope": "shared" },
-      },
+      response: rateLimited(0.5, "shared"),
       times: 1,
     });
     expect((await postDiscord(url, map)).json).toEqual({ type: 5, data: {} });

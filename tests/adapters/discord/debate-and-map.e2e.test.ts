@@ -29,7 +29,7 @@ import {
 } from "./e2e-checks.js";
 import { memoryLogger, shownQuotes, squash, unrender } from "./helpers.js";
 import { type InteractionsServer, serveInteractions } from "./interactions-server.js";
-import { signature, testKeys } from "./signing.js";
+import { postInteraction, testKeys } from "./signing.js";
 
 const core = shippedCore();
 const log = memoryLogger();
@@ -188,17 +188,7 @@ function tamper(token: string): string {
 
 /** HTTP mode: POSTs an interaction signed like Discord signs it; returns the parsed response. */
 async function send(payload: unknown): Promise<{ json: unknown; files: RecordedRequest["files"] }> {
-  const body = JSON.stringify(payload);
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const response = await fetch(served.url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-signature-timestamp": timestamp,
-      "x-signature-ed25519": signature(keys, timestamp, body),
-    },
-    body,
-  });
+  const response = await postInteraction(served.url, keys, JSON.stringify(payload));
   expect(response.status).toBe(200);
   const parsed = await parseBody(
     Buffer.from(await response.arrayBuffer()),

@@ -11,14 +11,18 @@ import { catalogue } from "../../../commands/index.js";
 import { type DiscordGateway, startDiscordGateway } from "../../../src/adapters/discord/gateway.js";
 import { type Answer, answer } from "../../../src/core/answer.js";
 import { defineCommand } from "../../../src/core/command.js";
-import { FakeDiscord, type RecordedRequest } from "../../fakes/discord/fake-discord.js";
+import {
+  FakeDiscord,
+  type RecordedRequest,
+  rateLimited,
+} from "../../fakes/discord/fake-discord.js";
 import { IDS, ping, slashCommand } from "../../fakes/discord/payloads.js";
 import { fixtureCommands } from "../../fixtures/discord/commands.js";
 import { type CapturedLogger, capturedLogger } from "../../helpers/captured-logger.js";
 import { shippedCore } from "../../helpers/corpus.js";
 import { expectSafeMessage, messageIn } from "./e2e-checks.js";
 import { type InteractionsServer, serveInteractions } from "./interactions-server.js";
-import { signature, testKeys } from "./signing.js";
+import { postInteraction, testKeys } from "./signing.js";
 
 const core = shippedCore();
 
@@ -96,11 +100,7 @@ describe("Discord gateway: faults", () => {
     const interaction = command("sources");
     fake.failures.push({
       predicate: (r) => r.path.startsWith(`/interactions/${interaction.id}/`),
-      response: {
-        status: 429,
-        body: { message: "You are being rate limited.", retry_after: 0.05, global: false },
-        headers: { "retry-after": "0.1", "x-ratelimit-scope": "user" },
-      },
+      response: rateLimited(0.1),
       times: 1,
     });
     await finished(interaction, "answered");
@@ -203,17 +203,7 @@ describe("Discord HTTP interactions: faults", () => {
 
   async function send(payload: { token: string }) {
     seen.push(payload);
-    const body = JSON.stringify(payload);
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const response = await fetch(served.url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-signature-timestamp": timestamp,
-        "x-signature-ed25519": signature(keys, timestamp, body),
-      },
-      body,
-    });
+    const response = await postInteraction(served.url, keys, JSON.stringify(payload));
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   }
 
@@ -227,11 +217,7 @@ describe("Discord HTTP interactions: faults", () => {
     fake.failures.push({ predicate: edit, response: SERVER_ERROR, times: 1 });
     fake.failures.push({
       predicate: edit,
-      response: {
-        status: 429,
-        body: { message: "You are being rate limited.", retry_after: 0.05, global: false },
-        headers: { "retry-after": "0.1", "x-ratelimit-scope": "shared" },
-      },
+      response: rateLimited(0.1, "shared"),
       times: 1,
     });
     expect((await send(interaction)).json).toEqual({ type: 5, data: {} });

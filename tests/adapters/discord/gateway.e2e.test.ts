@@ -10,7 +10,11 @@ import { renderAnswer, toApiBody } from "../../../src/adapters/discord/render.js
 import { ConfigError } from "../../../src/config.js";
 import { findCommand } from "../../../src/core/dispatch.js";
 import { executeCommand } from "../../../src/core/execute.js";
-import { FakeDiscord, type RecordedRequest } from "../../fakes/discord/fake-discord.js";
+import {
+  FakeDiscord,
+  type RecordedRequest,
+  rateLimited,
+} from "../../fakes/discord/fake-discord.js";
 import {
   autocomplete,
   buttonClick,
@@ -287,11 +291,7 @@ describe("failures", () => {
     fake.failures.push({
       predicate: (r) =>
         r.method === "POST" && r.path === `/webhooks/${IDS.application}/${interaction.token}`,
-      response: {
-        status: 429,
-        body: { message: "You are being rate limited.", retry_after: 0.05, global: false },
-        headers: { "retry-after": "0.1", "x-ratelimit-scope": "user" },
-      },
+      response: rateLimited(0.1),
       times: 1,
     });
     const requests = await conversation(interaction);

@@ -32,7 +32,7 @@ import {
 } from "./e2e-checks.js";
 import { memoryLogger, unrender } from "./helpers.js";
 import { type InteractionsServer, serveInteractions } from "./interactions-server.js";
-import { signature, testKeys } from "./signing.js";
+import { postInteraction, signature, testKeys } from "./signing.js";
 
 const core = shippedCore();
 const keys = testKeys();
@@ -70,20 +70,7 @@ async function send(
   body: string | Buffer,
   headers: Record<string, string | undefined> = {},
 ): Promise<Sent> {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const all: Record<string, string | undefined> = {
-    "content-type": "application/json",
-    "x-signature-timestamp": timestamp,
-    "x-signature-ed25519": signature(keys, headers["x-signature-timestamp"] ?? timestamp, body),
-    ...headers,
-  };
-  const response = await fetch(served.url, {
-    method: "POST",
-    headers: Object.fromEntries(
-      Object.entries(all).filter((e): e is [string, string] => e[1] !== undefined),
-    ),
-    body,
-  });
+  const response = await postInteraction(served.url, keys, body, headers);
   const raw = Buffer.from(await response.arrayBuffer());
   const contentType = response.headers.get("content-type");
   const parsed = await parseBody(raw, contentType ?? undefined);
@@ -338,16 +325,12 @@ describe("commands over HTTP", () => {
       logger: log.logger,
     });
     try {
-      const body = JSON.stringify(slashCommand("fixture-picture-now"));
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const response = await fetch(`${localServer.url}${DISCORD_INTERACTIONS_PATH}`, {
-        method: "POST",
-        headers: {
-          "x-signature-timestamp": timestamp,
-          "x-signature-ed25519": signature(keys, timestamp, body),
-        },
-        body,
-      });
+      const response = await postInteraction(
+        `${localServer.url}${DISCORD_INTERACTIONS_PATH}`,
+        keys,
+        JSON.stringify(slashCommand("fixture-picture-now")),
+        { "content-type": undefined },
+      );
       const contentType = response.headers.get("content-type") ?? "";
       expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
       const parsed = await parseBody(Buffer.from(await response.arrayBuffer()), contentType);

@@ -13,7 +13,7 @@ import { shippedCore } from "../../helpers/corpus.js";
 import { messageIn } from "./e2e-checks.js";
 import { memoryLogger } from "./helpers.js";
 import { type InteractionsServer, serveInteractions } from "./interactions-server.js";
-import { signature, testKeys } from "./signing.js";
+import { postInteraction, testKeys } from "./signing.js";
 
 const core = shippedCore();
 const POLICY = { perMinute: 3, expensivePerMinute: 1 };
@@ -123,17 +123,7 @@ describe("Discord HTTP interactions: rate limits", () => {
   });
 
   async function send(payload: unknown) {
-    const body = JSON.stringify(payload);
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const response = await fetch(served.url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-signature-timestamp": timestamp,
-        "x-signature-ed25519": signature(keys, timestamp, body),
-      },
-      body,
-    });
+    const response = await postInteraction(served.url, keys, JSON.stringify(payload));
     expect(response.status).toBe(200);
     const json = (await response.json()) as { type: number; data: Record<string, unknown> };
     return {

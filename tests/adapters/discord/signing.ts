@@ -21,3 +21,29 @@ export function signature(keys: TestKeys, timestamp: string, body: string | Buff
     keys.privateKey,
   ).toString("hex");
 }
+
+/**
+ * POSTs `body` to `url` as Discord POSTs an interaction: JSON, timestamped and signed. `headers`
+ * override the defaults, and an `undefined` value leaves that header out (for refusal tests).
+ */
+export function postInteraction(
+  url: string,
+  keys: TestKeys,
+  body: string | Buffer,
+  headers: Readonly<Record<string, string | undefined>> = {},
+): Promise<Response> {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const all: Record<string, string | undefined> = {
+    "content-type": "application/json",
+    "x-signature-timestamp": timestamp,
+    "x-signature-ed25519": signature(keys, headers["x-signature-timestamp"] ?? timestamp, body),
+    ...headers,
+  };
+  return fetch(url, {
+    method: "POST",
+    headers: Object.fromEntries(
+      Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    ),
+    body,
+  });
+}

@@ -35,6 +35,18 @@ export interface CannedResponse {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+/** Discord's 429, as its REST API sends it: discord.js waits `retryAfterSeconds` and retries. */
+export function rateLimited(
+  retryAfterSeconds: number,
+  scope: "user" | "shared" = "user",
+): CannedResponse {
+  return {
+    status: 429,
+    body: { message: "You are being rate limited.", retry_after: retryAfterSeconds, global: false },
+    headers: { "retry-after": String(retryAfterSeconds), "x-ratelimit-scope": scope },
+  };
+}
+
 export interface FakeDiscordOptions {
   readonly token?: string;
   readonly heartbeatIntervalMs?: number;
