@@ -43,6 +43,23 @@ export class RateLimiter {
     this.#now = now;
   }
 
+  /**
+   * Spends a token for `command` as {@link check} does; over the limit, the "slow down" answer
+   * to give instead of running it (with how long to wait), else undefined.
+   */
+  refuse(
+    request: RateLimitRequest,
+    command: string,
+  ): { readonly answer: Answer; readonly retryAfterSeconds: number } | undefined {
+    const decision = this.check(request);
+    return decision.allowed
+      ? undefined
+      : {
+          answer: slowDown(command, decision.retryAfterSeconds),
+          retryAfterSeconds: decision.retryAfterSeconds,
+        };
+  }
+
   /** Takes a token from every bucket the request draws on, or none if any is empty. */
   check(request: RateLimitRequest): RateLimitDecision {
     const now = this.#now();
@@ -86,6 +103,9 @@ export class RateLimiter {
       if (now - bucket.updatedAt > IDLE_MS) this.#buckets.delete(key);
   }
 }
+
+/** What the adapters log when they give the "slow down" reply. */
+export const OVER_LIMIT_MESSAGE = "over the rate limit: asked to slow down";
 
 /** The polite reply to a request over the limit. */
 export function slowDown(command: string, retryAfterSeconds: number): Answer {

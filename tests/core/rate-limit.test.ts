@@ -14,6 +14,14 @@ describe("rate limits", () => {
     expect(limit.check({ userId: "u1" })).toEqual({ allowed: false, retryAfterSeconds: 20 });
   });
 
+  it("refuses with the slow-down answer for the command, saying how long to wait", () => {
+    const { limit } = limiter(1);
+    expect(limit.refuse({ userId: "u1" }, "pillar")).toBeUndefined();
+    const refused = limit.refuse({ userId: "u1" }, "pillar");
+    expect(refused?.retryAfterSeconds).toBe(60);
+    expect(refused?.answer).toEqual(slowDown("pillar", 60));
+  });
+
   it("refills over time", () => {
     const { limit, advance } = limiter(3);
     for (let i = 0; i < 3; i++) limit.check({ userId: "u1" });

@@ -6,7 +6,7 @@
  */
 import type { Command } from "../../core/command.js";
 import { findCommand } from "../../core/dispatch.js";
-import { type RateLimiter, slowDown } from "../../core/rate-limit.js";
+import { OVER_LIMIT_MESSAGE, type RateLimiter } from "../../core/rate-limit.js";
 import type { Logger } from "../../logger.js";
 import type { Plan } from "./interactions.js";
 
@@ -27,18 +27,15 @@ export function limitPlan(
 ): Plan {
   if (!limiter || plan.kind !== "answer") return plan;
   const cost = findCommand(catalogue, plan.command)?.cost;
-  const decision = limiter.check({ ...requester, cost });
-  if (decision.allowed) return plan;
-  logger.info(
-    { command: plan.command, retryAfter: decision.retryAfterSeconds },
-    "over the rate limit: asked to slow down",
-  );
+  const refused = limiter.refuse({ ...requester, cost }, plan.command);
+  if (!refused) return plan;
+  logger.info({ command: plan.command, retryAfter: refused.retryAfterSeconds }, OVER_LIMIT_MESSAGE);
   return {
     kind: "answer",
     command: plan.command,
     ephemeral: true,
     deferAtOnce: false,
-    run: async () => slowDown(plan.command, decision.retryAfterSeconds),
+    run: async () => refused.answer,
   };
 }
 

@@ -12,7 +12,7 @@ import type { Answer } from "../../core/answer.js";
 import type { Command } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
 import { runCommandText, unknownCommand } from "../../core/dispatch.js";
-import { type RateLimiter, slowDown } from "../../core/rate-limit.js";
+import { OVER_LIMIT_MESSAGE, type RateLimiter } from "../../core/rate-limit.js";
 import type { Logger } from "../../logger.js";
 import type { InFlight } from "../in-flight.js";
 import { SlashAck, within } from "./ack.js";
@@ -40,10 +40,14 @@ export function overLimit(
   userId: string,
   channelId: string | undefined,
 ): Answer | undefined {
-  const decision = context.rateLimiter?.check({ userId, channelId, cost: command?.cost });
-  return decision && !decision.allowed
-    ? slowDown(command?.name ?? "help", decision.retryAfterSeconds)
-    : undefined;
+  const name = command?.name ?? "help";
+  const refused = context.rateLimiter?.refuse({ userId, channelId, cost: command?.cost }, name);
+  if (refused)
+    context.logger.info(
+      { command: name, retryAfter: refused.retryAfterSeconds },
+      OVER_LIMIT_MESSAGE,
+    );
+  return refused?.answer;
 }
 
 export function registerSlashCommands(app: App, context: SlackContext): void {

@@ -15,14 +15,14 @@ import { ackMessage, blockTexts, buttons, defined, memoryLogger } from "./helper
 const SECRET = "rate-limit-secret";
 let fake: FakeSlack;
 let served: EventsServer;
+const log = memoryLogger();
 
 beforeAll(async () => {
   fake = await startFakeSlack({ botToken: "xoxb-limit" });
-  const { logger } = memoryLogger();
   served = await serveSlackEvents({
     core: shippedCore(),
     catalogue,
-    logger,
+    logger: log.logger,
     botToken: "xoxb-limit",
     signingSecret: SECRET,
     apiUrl: fake.apiUrl,
@@ -85,5 +85,9 @@ describe("Slack rate limits", () => {
     );
     expect(click.blocks?.[0]?.text?.text).toBe("Slow down a little");
     expect(click.via).toBe("response_url");
+    // Logged as on Discord, once per refusal, with what was refused (the button runs a
+    // follow-up command of the first answer).
+    const refusals = log.lines().filter((l) => l.msg === "over the rate limit: asked to slow down");
+    expect(refusals.map((l) => l.command)).toEqual(["why-not-jef", expect.any(String)]);
   });
 });
