@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { answer, type Excerpt } from "../src/core/answer.js";
+import { type Answer, answer, type Excerpt } from "../src/core/answer.js";
 import { defineCommand } from "../src/core/command.js";
 import type { Core } from "../src/core/core.js";
 import type { MapNode } from "../src/core/corpus/model.js";
@@ -7,6 +7,7 @@ import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
 import { firstOf } from "../src/core/first-of.js";
 import { shorten } from "../src/core/input.js";
 import { resolvePillar } from "../src/core/resolve.js";
+import { roleOf } from "../src/core/roles.js";
 
 /** Objections shown for one topic; beyond this the answer stops being a quick read. */
 const MAX_OBJECTIONS = 4;
@@ -26,58 +27,73 @@ export default defineCommand({
       .meta({ autocomplete: "objection" }),
   }),
   examples: ["counter NATO membership", "counter JEF", "counter"],
-  run(core, { topic }) {
-    const all = topic ? objectionsOn(core, topic) : core.corpus.nodesOfKind("objection");
-    const listed = firstOf(all, MAX_LISTED, "objections", "give a topic to narrow them down");
-    const objections = listed.shown;
-    if (objections.length === 0) {
-      return answer("counter", `No objections on “${shorten(topic ?? "", 60)}”`, {
-        status: "not-found",
-        notes: [
-          "The map has no objection on that topic. Try /counter with no topic for all of them.",
-        ],
-        suggestions: [
-          "/counter",
-          ...core.corpus.nodesOfKind("pillar").map((p) => `/counter ${p.id}`),
-        ],
-      });
-    }
-    const notes: string[] = [...listed.notes];
-    const excerpts: Excerpt[] = [];
-    for (const objection of objections) {
-      const rebuttals = core.corpus.rebuttalsOf(objection.key);
-      const group = `Objection: ${objection.label}`;
-      if (objection.summary) notes.push(`${objection.label} — ${objection.summary}`);
-      excerpts.push(...nodeExcerpts(objection, { group, label: "Where the text raises it" }, 1));
-      excerpts.push(
-        ...rebuttals.flatMap((r) =>
-          nodeExcerpts(r, { group, label: `The author's answer: ${r.label}` }, 1),
-        ),
-      );
-      if (rebuttals.length === 0)
-        notes.push(`Unanswered: the text leaves “${objection.label}” open.`);
-    }
-    return answer(
-      "counter",
-      topic ? `Counter-arguments: “${shorten(topic, 60)}”` : "Counter-arguments in the reading",
-      {
-        notes,
-        excerpts,
-        related: objections.map(nodeRef),
-        followUps: objections.slice(0, 3).map((o) => ({
-          label: `Claim: ${shorten(o.label, 60)}`,
-          command: "claim",
-          options: { query: o.id },
-        })),
-        sources: documentRefs(
-          core,
-          excerpts,
-          objections.map((o) => o.documentId),
-        ),
-      },
-    );
-  },
+  run: (core, { topic }) => counterAnswer(core, topic),
 });
+
+/**
+ * The objections on a topic (all of them without one), each with the author's answers; the
+ * editors' open points are told apart from the objections she answers. Free questions about
+ * weak points ("what are the weaknesses of this argument?") get this answer too.
+ */
+export function counterAnswer(core: Core, topic: string | undefined): Answer {
+  const all = topic ? objectionsOn(core, topic) : core.corpus.nodesOfKind("objection");
+  const listed = firstOf(all, MAX_LISTED, "objections", "give a topic to narrow them down");
+  const objections = listed.shown;
+  if (objections.length === 0) {
+    return answer("counter", `No objections on “${shorten(topic ?? "", 60)}”`, {
+      status: "not-found",
+      notes: [
+        "The map has no objection on that topic. Try /counter with no topic for all of them.",
+      ],
+      suggestions: [
+        "/counter",
+        ...core.corpus.nodesOfKind("pillar").map((p) => `/counter ${p.id}`),
+      ],
+    });
+  }
+  const notes: string[] = [...listed.notes];
+  const excerpts: Excerpt[] = [];
+  for (const objection of objections) {
+    const rebuttals = core.corpus.rebuttalsOf(objection.key);
+    const open = roleOf(objection) === "open-point";
+    const group = `${open ? "Open point (the editors’)" : "Objection"}: ${objection.label}`;
+    if (objection.summary) notes.push(`${objection.label} — ${objection.summary}`);
+    excerpts.push(
+      ...nodeExcerpts(
+        objection,
+        { group, label: open ? "What the editors' point rests on" : "Where the text raises it" },
+        1,
+        core,
+      ),
+    );
+    excerpts.push(
+      ...rebuttals.flatMap((r) =>
+        nodeExcerpts(r, { group, label: `The author's answer: ${r.label}` }, 1, core),
+      ),
+    );
+    if (rebuttals.length === 0)
+      notes.push(`Unanswered: the text leaves “${objection.label}” open.`);
+  }
+  return answer(
+    "counter",
+    topic ? `Counter-arguments: “${shorten(topic, 60)}”` : "Counter-arguments in the reading",
+    {
+      notes,
+      excerpts,
+      related: objections.map(nodeRef),
+      followUps: objections.slice(0, 3).map((o) => ({
+        label: `Claim: ${shorten(o.label, 60)}`,
+        command: "claim",
+        options: { query: o.id },
+      })),
+      sources: documentRefs(
+        core,
+        excerpts,
+        objections.map((o) => o.documentId),
+      ),
+    },
+  );
+}
 
 /** A pillar's objections, a node's attackers, or the objections that best match the words. */
 function objectionsOn(core: Core, topic: string): MapNode[] {

@@ -1,12 +1,9 @@
 import { z } from "zod";
-import { answer, type Excerpt } from "../src/core/answer.js";
+import { answer } from "../src/core/answer.js";
 import { defineCommand } from "../src/core/command.js";
-import type { Core } from "../src/core/core.js";
-import type { GlossaryEntry } from "../src/core/corpus/model.js";
-import { documentRefs, quoteExcerpt } from "../src/core/excerpts.js";
+import { documentRefs } from "../src/core/excerpts.js";
+import { findGlossaryEntry, glossaryHeading, glossaryOccurrences } from "../src/core/glossary.js";
 import { shorten } from "../src/core/input.js";
-import { nameKey } from "../src/core/resolve.js";
-import { splitSentences } from "../src/core/sentences.js";
 import { closest } from "../src/core/suggest.js";
 
 export default defineCommand({
@@ -38,7 +35,7 @@ export default defineCommand({
         ),
       });
     }
-    const entry = findEntry(core, term);
+    const entry = findGlossaryEntry(core, term);
     if (!entry) {
       const names = core.corpus.glossary.flatMap((g) => [g.term, ...g.aliases]);
       const near = closest(term, names);
@@ -52,8 +49,8 @@ export default defineCommand({
         suggestions: near.map((n) => `/glossary ${n}`),
       });
     }
-    const excerpts = occurrences(core, entry);
-    return answer("glossary", `${entry.term}${entry.expansion ? ` — ${entry.expansion}` : ""}`, {
+    const excerpts = glossaryOccurrences(core, entry);
+    return answer("glossary", glossaryHeading(entry), {
       notes: [entry.definition],
       excerpts,
       followUps: [
@@ -63,36 +60,3 @@ export default defineCommand({
     });
   },
 });
-
-function findEntry(core: Core, term: string): GlossaryEntry | undefined {
-  const key = nameKey(term);
-  const names = (g: GlossaryEntry) => [g.term, g.expansion ?? "", ...g.aliases].map(nameKey);
-  const exact = core.corpus.glossary.find((g) => names(g).includes(key));
-  if (exact) return exact;
-  const synonyms = core.corpus.synonyms.find((group) => group.some((s) => nameKey(s) === key));
-  return synonyms
-    ? core.corpus.glossary.find((g) => names(g).some((n) => synonyms.some((s) => nameKey(s) === n)))
-    : undefined;
-}
-
-/** The sentences that use the term, verbatim, one per paragraph it occurs in. */
-function occurrences(core: Core, entry: GlossaryEntry): Excerpt[] {
-  const names = [entry.term, entry.expansion, ...entry.aliases]
-    .filter((n): n is string => !!n)
-    .map((n) => n.toLowerCase());
-  return entry.occurs.flatMap((citation) => {
-    const paragraph = core.corpus.paragraph(citation.documentId, citation.paragraph);
-    if (!paragraph) return [];
-    const sentences = splitSentences(paragraph.text);
-    const hit =
-      sentences.find((s) => names.some((n) => s.text.toLowerCase().includes(n))) ?? sentences[0];
-    if (!hit) return [];
-    return [
-      quoteExcerpt({
-        text: hit.text,
-        source: citation,
-        elided: { before: hit.start > 0, after: hit.end < paragraph.text.length },
-      }),
-    ];
-  });
-}

@@ -12,6 +12,7 @@ import exportMap from "./export.js";
 import glossary from "./glossary.js";
 import help from "./help.js";
 import map from "./map.js";
+import para from "./para.js";
 import pillar from "./pillar.js";
 import quote from "./quote.js";
 import search from "./search.js";
@@ -22,6 +23,7 @@ export const catalogue: readonly Command[] = [
   pillar,
   whyNotJef,
   search,
+  para,
   claim,
   counter,
   glossary,

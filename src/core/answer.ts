@@ -48,6 +48,11 @@ export interface Excerpt {
   readonly highlights?: readonly string[];
   /** Whether the quote starts or ends inside its paragraph (renderers show an ellipsis). */
   readonly elided?: { readonly before: boolean; readonly after: boolean };
+  /**
+   * The whole paragraph, verbatim, when `quote` is only part of it: for `--json` and exports.
+   * Chat answers offer it with a "Whole ¶n" follow-up instead of showing it.
+   */
+  readonly paragraphText?: string;
 }
 
 export type OptionValue = string | number | boolean;

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { CorpusModel } from "./corpus/model.js";
 import { loadTrustedCorpus } from "./corpus/pipeline.js";
-import { SearchIndex } from "./search/index.js";
+import { SearchIndex } from "./search/search-index.js";
 
 export interface Core {
   readonly corpus: CorpusModel;

@@ -5,8 +5,8 @@ import { shortDate } from "./cite.js";
 import type { Core } from "./core.js";
 import type { Citation, MapNode, Quote } from "./corpus/model.js";
 import type { Paragraph } from "./corpus/text.js";
-import { contentTerms } from "./search/terms.js";
-import { sentenceTerms } from "./sentences.js";
+import { roleLabel } from "./roles.js";
+import type { Passage } from "./search/passage.js";
 
 export function sourceRef(citation: Citation): SourceRef {
   return { ...citation };
@@ -16,15 +16,35 @@ export function nodeRef(node: MapNode): NodeRef {
   return { id: node.id, key: node.key, kind: node.kind, label: node.label };
 }
 
-/** A node's quotes as excerpts, labelled with the node's (our) label. */
+/**
+ * A node's quotes as excerpts, headed by its (our) label with its role in the argument. With a
+ * `limit`, the quotes that state the node best come first (see {@link statingQuotes}).
+ */
 export function nodeExcerpts(
   node: MapNode,
   extra: Partial<Excerpt> = {},
   limit = Number.POSITIVE_INFINITY,
+  core?: Core,
 ): Excerpt[] {
-  return node.quotes
+  const quotes = core && limit < node.quotes.length ? statingQuotes(core, node) : node.quotes;
+  return quotes
     .slice(0, limit)
-    .map((quote) => quoteExcerpt(quote, { label: node.label, node: nodeRef(node), ...extra }));
+    .map((quote) => quoteExcerpt(quote, { label: roleLabel(node), node: nodeRef(node), ...extra }));
+}
+
+/**
+ * A node's quotes, the one that says what its label and summary say first: "a new, separate
+ * coalition is more feasible" is stated by the sentence that says so, not by the one before it.
+ * Scored by the same passage scoring a search uses.
+ */
+export function statingQuotes(core: Core, node: MapNode): Quote[] {
+  const query = core.search.weigh([node.label, node.summary ?? "", ...node.tags].join(" "));
+  const scored = node.quotes.map((quote, at) => ({
+    quote,
+    at,
+    score: core.search.passageOf(quote.text, query)?.score ?? 0,
+  }));
+  return scored.sort((a, b) => b.score - a.score || a.at - b.at).map((s) => s.quote);
 }
 
 export function quoteExcerpt(quote: Quote, extra: Partial<Excerpt> = {}): Excerpt {
@@ -37,59 +57,38 @@ export function quoteExcerpt(quote: Quote, extra: Partial<Excerpt> = {}): Excerp
   };
 }
 
-/** A whole paragraph as an excerpt, with the sentences that match `terms` highlighted. */
-export function paragraphExcerpt(
+/**
+ * The sentences of a paragraph that answer (a search's passage) as an excerpt: verbatim, cut
+ * only between sentences (`elided` says where), with the whole paragraph in `paragraphText`.
+ */
+export function passageExcerpt(
   core: Core,
   documentId: string,
   paragraph: Paragraph,
-  query: { original: readonly string[]; expansions: readonly string[] },
+  passage: Pick<Passage, "start" | "end">,
   extra: Partial<Excerpt> = {},
 ): Excerpt {
-  const doc = core.corpus.document(documentId);
-  const section = doc?.sections.find((s) => s.id === paragraph.sectionId);
-  const highlights = bestSentences(paragraph.text, query);
+  const before = passage.start > 0;
+  const after = passage.end < paragraph.text.length;
   return {
-    quote: paragraph.text,
-    source: {
-      documentId,
-      sectionId: paragraph.sectionId,
-      section: section?.heading ?? "",
-      sectionEditorial: section?.editorial ?? false,
-      paragraph: paragraph.number,
-      url: doc?.url ?? "",
-    },
-    ...(highlights.length ? { highlights } : {}),
+    quote: paragraph.text.slice(passage.start, passage.end),
+    source: paragraphSource(core, documentId, paragraph),
+    ...(before || after ? { elided: { before, after }, paragraphText: paragraph.text } : {}),
     ...extra,
   };
 }
 
-/** Highlights at most two sentences: those matching most of the student's own words. */
-function bestSentences(
-  text: string,
-  query: { original: readonly string[]; expansions: readonly string[] },
-): string[] {
-  const own = [...new Set(contentTerms(query.original.join(" ")))];
-  const added = [...new Set(contentTerms(query.expansions.join(" ")))];
-  const scored = sentenceTerms(text).map(({ text, terms }) => {
-    let score = 0;
-    for (const term of terms) score += matches(own, term) ? 2 : matches(added, term) ? 1 : 0;
-    return { text, score };
-  });
-  const best = Math.max(0, ...scored.map((s) => s.score));
-  if (best === 0) return [];
-  const chosen = new Set(
-    [...scored]
-      .sort((a, b) => b.score - a.score)
-      .filter((s) => s.score >= best * 0.75)
-      .slice(0, 2),
-  );
-  return scored.filter((s) => chosen.has(s)).map((s) => s.text);
-}
-
-/** A query word matches a term exactly, or as its start when it has four letters or more. */
-function matches(wanted: readonly string[], term: string): boolean {
-  for (const w of wanted) if (w === term || (w.length >= 4 && term.startsWith(w))) return true;
-  return false;
+function paragraphSource(core: Core, documentId: string, paragraph: Paragraph): SourceRef {
+  const doc = core.corpus.document(documentId);
+  const section = doc?.sections.find((s) => s.id === paragraph.sectionId);
+  return {
+    documentId,
+    sectionId: paragraph.sectionId,
+    section: section?.heading ?? "",
+    sectionEditorial: section?.editorial ?? false,
+    paragraph: paragraph.number,
+    url: doc?.url ?? "",
+  };
 }
 
 /** The readings an answer cites, in order of first citation. */

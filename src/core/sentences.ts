@@ -27,6 +27,8 @@ export function splitSentences(paragraph: string): SentenceSpan[] {
 export interface SentenceTerms extends SentenceSpan {
   /** The sentence's distinct content terms, as search sees them. */
   readonly terms: readonly string[];
+  /** Its content terms in reading order, repeats included: what a phrase is matched against. */
+  readonly sequence: readonly string[];
 }
 
 /**
@@ -36,10 +38,10 @@ export interface SentenceTerms extends SentenceSpan {
 export function sentenceTerms(paragraph: string): readonly SentenceTerms[] {
   let known = sentencesOf.get(paragraph);
   if (!known) {
-    known = splitSentences(paragraph).map((s) => ({
-      ...s,
-      terms: [...new Set(contentTerms(s.text))],
-    }));
+    known = splitSentences(paragraph).map((s) => {
+      const sequence = contentTerms(s.text);
+      return { ...s, terms: [...new Set(sequence)], sequence };
+    });
     if (sentencesOf.size >= SENTENCES_OF_LIMIT) sentencesOf.clear();
     sentencesOf.set(paragraph, known);
   }

@@ -3,9 +3,9 @@
  * nothing the reading addresses (with the nearest nodes, so the student can rephrase).
  */
 import type { Core } from "../core.js";
-import type { CorpusModel, MapNode } from "../corpus/model.js";
+import type { MapNode } from "../corpus/model.js";
 import { resolvePillar } from "../resolve.js";
-import { contentTerms } from "../search/terms.js";
+import { foldWord, STOP_WORDS, tokenize } from "../search/terms.js";
 import { CARD_KINDS } from "./card.js";
 
 export type MotionScope =
@@ -70,21 +70,17 @@ export function resolveMotion(core: Core, motion: string): MotionScope {
   const named = corpus.node(motion.trim().toLowerCase());
   if (named && named.kind !== "context") return scopeAround(core, named, [named], thesis);
 
-  const terms = contentTerms(motion).filter((t) => !MOTION_WORDS.has(t));
-  const vocabulary = vocabularyOf(corpus);
-  // Pasted text repeats words: look each one up once (a miss scans the vocabulary).
-  const known = new Map<string, boolean>();
-  const isKnown = (term: string) => {
-    let answer = known.get(term);
-    if (answer === undefined) {
-      answer = knows(vocabulary, term);
-      known.set(term, answer);
-    }
-    return answer;
-  };
-  const unknownTerms = terms.filter((t) => !isKnown(t));
+  // The motion's own words, as typed (less debate boilerplate), judged by the one lexicon search uses.
+  const words = [
+    ...new Set(
+      tokenize(motion)
+        .map(foldWord)
+        .filter((w) => !STOP_WORDS.has(w) && !MOTION_WORDS.has(w)),
+    ),
+  ];
+  const unknownTerms = words.filter((w) => !core.search.lexicon.knows(w));
   const hits = core.search.searchNodes(motion, CARD_KINDS);
-  const coverage = terms.length === 0 ? 0 : (terms.length - unknownTerms.length) / terms.length;
+  const coverage = words.length === 0 ? 0 : (words.length - unknownTerms.length) / words.length;
   if (hits.length === 0 || coverage <= MIN_COVERAGE || !thesis) {
     const nearest = [...new Set(hits.map((h) => h.node))].slice(0, 3);
     return {
@@ -123,43 +119,5 @@ export function inScope(scope: Extract<MotionScope, { root: MapNode }>, node: Ma
   return scope.kind === "case" || node.pillar === scope.root.key;
 }
 
-const vocabularies = new WeakMap<CorpusModel, ReadonlySet<string>>();
-
-/** Every content term the reading, its map and its glossary use. */
-function vocabularyOf(corpus: CorpusModel): ReadonlySet<string> {
-  const cached = vocabularies.get(corpus);
-  if (cached) return cached;
-  const texts = [
-    ...corpus.documents.flatMap((d) => d.paragraphs.map((p) => p.text)),
-    ...corpus.nodes.flatMap((n) => [n.label, n.summary ?? "", ...n.tags, ...n.aliases]),
-    ...corpus.glossary.flatMap((g) => [g.term, g.expansion ?? "", ...g.aliases]),
-    ...corpus.synonyms.flat(),
-  ];
-  const vocabulary = new Set(texts.flatMap(contentTerms));
-  vocabularies.set(corpus, vocabulary);
-  return vocabulary;
-}
-
-/**
- * Known as such, as the start of a known word ("arm" of "arming"), or as another form of one
- * ("ratify" for "ratification").
- */
-function knows(vocabulary: ReadonlySet<string>, term: string): boolean {
-  if (vocabulary.has(term)) return true;
-  if (term.length < 3) return false;
-  // A short ending only: "host" is not a form of "hostilities".
-  for (const word of vocabulary)
-    if ((word.startsWith(term) && word.length - term.length <= 3) || sameStem(word, term))
-      return true;
-  return false;
-}
-
-/** A shared start of at least five letters covering most of the shorter word. */
-export function sameStem(a: string, b: string): boolean {
-  if (a === b) return true;
-  const shorter = Math.min(a.length, b.length);
-  if (shorter < 5) return false;
-  let common = 0;
-  while (common < shorter && a[common] === b[common]) common++;
-  return common >= Math.max(5, Math.ceil(shorter * 0.7));
-}
+/** Kept for the drill's matching of a reply's terms; terms are Porter2 stems, so this is a loose compare. */
+export { sameStem } from "../search/terms.js";

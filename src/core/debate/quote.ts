@@ -6,9 +6,8 @@
 import type { Core } from "../core.js";
 import type { Citation } from "../corpus/model.js";
 import { normalizeForComparison } from "../corpus/normalize.js";
-import { contentTerms } from "../search/terms.js";
+import { matchedWeight } from "../search/passage.js";
 import { sentenceTerms } from "../sentences.js";
-import { sameStem } from "./motion.js";
 
 /** Paragraphs whose sentences are considered. */
 const PARAGRAPHS = 6;
@@ -43,9 +42,7 @@ export function rankQuotableLines(core: Core, topic: string): QuotableLine[] {
   const hits = core.search.searchParagraphs(topic).slice(0, PARAGRAPHS);
   const best = hits[0]?.score ?? 0;
   if (best <= 0) return [];
-  const { original, expansions } = core.search.explain(topic);
-  const own = [...new Set(contentTerms(original.join(" ")))];
-  const added = [...new Set(contentTerms(expansions.join(" ")))].filter((t) => !own.includes(t));
+  const query = core.search.weigh(topic);
   const lines: QuotableLine[] = [];
   for (const hit of hits) {
     const doc = core.corpus.document(hit.documentId);
@@ -55,16 +52,11 @@ export function rankQuotableLines(core: Core, topic: string): QuotableLine[] {
       .filter((q) => q.source.paragraph === hit.paragraph.number)
       .map((q) => normalizeForComparison(q.text));
     for (const sentence of sentenceTerms(hit.paragraph.text)) {
-      const { terms } = sentence;
-      const has = (wanted: string) =>
-        terms.some(
-          (t) =>
-            t === wanted || sameStem(t, wanted) || (wanted.length >= 4 && t.startsWith(wanted)),
-        );
-      const ownHits = own.filter(has).length;
-      const addedHits = added.filter(has).length;
-      if (ownHits + addedHits === 0) continue;
-      const topicShare = own.length ? ownHits / own.length : Math.min(1, addedHits / 2);
+      // The same scoring a search's passages use, one sentence at a time.
+      const matched = matchedWeight([sentence], query);
+      if (matched === 0) continue;
+      const topicShare = query.total > 0 ? Math.min(1, matched / query.total) : 1;
+      const mentioned = sentence.terms.filter((t) => query.terms.has(t)).length;
       const { score: style, reasons } = quotability(
         sentence.text,
         pullQuotes.some(
@@ -86,9 +78,11 @@ export function rankQuotableLines(core: Core, topic: string): QuotableLine[] {
         start: sentence.start,
         end: sentence.end,
         paragraphLength: hit.paragraph.text.length,
-        score: 0.7 * (hit.score / best) + 1.5 * topicShare + 0.3 * Math.min(1, addedHits) + style,
+        score: 0.7 * (hit.score / best) + 1.8 * topicShare + style,
         reasons: [
-          own.length ? `mentions ${ownHits} of ${own.length} topic words` : "mentions the topic",
+          query.terms.size
+            ? `mentions ${mentioned} of ${query.terms.size} topic words`
+            : "mentions the topic",
           ...reasons,
         ],
       });

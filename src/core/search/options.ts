@@ -1,45 +1,58 @@
 /**
- * The one place that defines how the index is built and queried. Building at start-up and
- * loading a serialised index both use these options, so they cannot give different results.
+ * The one place that defines how the indexes are built and queried. Building at start-up and
+ * loading a saved index both use these options (and a saved index records them), so the two
+ * cannot give different results.
  */
 import type { Options, SearchOptions } from "minisearch";
 import { processTerm, tokenize } from "./terms.js";
-import type { SearchUnit } from "./units.js";
+import type { NodeUnit, ParagraphUnit } from "./units.js";
 
-export const INDEX_OPTIONS: Options<SearchUnit> = {
+/** Bump when anything below, or how units are made, changes: older saved indexes are refused. */
+export const INDEX_FORMAT = 2;
+
+/** Paragraphs: the author's text, and her section headings. */
+export const PARAGRAPH_INDEX_OPTIONS: Options<ParagraphUnit> = {
   idField: "id",
-  fields: ["text", "section", "label", "tags"],
+  fields: ["text", "section"],
   storeFields: [],
   tokenize,
   processTerm,
 };
 
-/** Prefix matching for words of four letters or more: "coalit" finds "coalition". */
-export function prefixMatching(term: string): boolean {
-  return term.length >= 4;
-}
-
-/**
- * Two edits for long words ("coalitoin"), one for mid-length ("wiling"), none for acronyms, and
- * none for anything with a digit: numbers, years and ids (pasted mentions leave long ones) are
- * meant exactly, and a fuzzy walk of the vocabulary for each costs more than the whole search.
- */
-export function typoTolerance(term: string): number | false {
-  return term.length >= 5 && !HAS_DIGIT.test(term) ? 0.2 : false;
-}
-
-const HAS_DIGIT = /\d/;
-
-export const SEARCH_OPTIONS: SearchOptions = {
-  // Labels and tags are short and chosen by editors, so a match there says more than one in prose.
-  boost: { label: 2.5, tags: 2, section: 1.5, text: 1 },
-  prefix: prefixMatching,
-  fuzzy: typoTolerance,
-  maxFuzzy: 2,
-  combineWith: "OR",
+/** Map nodes: the editors' words about a point, and the author's words it quotes. */
+export const NODE_INDEX_OPTIONS: Options<NodeUnit> = {
+  idField: "id",
+  fields: ["label", "summary", "tags", "quotes"],
+  storeFields: [],
   tokenize,
   processTerm,
 };
 
-/** Expansion terms count, but less than the student's own words. */
+/**
+ * Queries reach minisearch as terms already folded, corrected and stemmed (see query.ts), one
+ * per space, so minisearch must not process them again.
+ */
+const QUERY_TERMS: Pick<SearchOptions, "tokenize" | "processTerm"> = {
+  tokenize: (text: string) => text.split(" ").filter(Boolean),
+  processTerm: (term: string) => term,
+};
+
+/** A heading names a whole section: a match there counts, but less than one in the paragraph. */
+export const PARAGRAPH_SEARCH_OPTIONS: SearchOptions = {
+  ...QUERY_TERMS,
+  boost: { text: 1, section: 0.4 },
+  combineWith: "OR",
+};
+
+/** Labels and tags are short and chosen by editors, so a match there says more than one in prose. */
+export const NODE_SEARCH_OPTIONS: SearchOptions = {
+  ...QUERY_TERMS,
+  boost: { label: 2, tags: 1.5, summary: 1, quotes: 1 },
+  combineWith: "OR",
+};
+
+/** Equivalents count, but less than the student's own words. */
 export const EXPANSION_WEIGHT = 0.5;
+
+/** Prefix matching for an unknown word of four letters or more that starts known words: "interop". */
+export const MIN_PREFIX_LENGTH = 4;

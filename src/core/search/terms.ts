@@ -1,59 +1,124 @@
 /**
- * How text becomes search terms, shared by indexing and querying so both sides agree.
+ * How text becomes search terms, shared by indexing and querying so both sides agree: words are
+ * split on anything that is not a letter or digit, folded (case, accents), stop words dropped,
+ * and the rest reduced to their Porter2 (Snowball English) stem, so "coalitions", "blocking" and
+ * "procuring" meet "coalition", "block" and "procurement".
  */
+import { eng as ENGLISH_STOP_WORDS } from "stopword";
+import porter2 from "wink-porter2-stemmer";
 
 /**
- * Words that carry no topic: English function words plus the words students wrap questions in
- * ("why does the author say…"), which would otherwise outrank the topic itself.
+ * Words students wrap a question in that name the reading or the act of asking, not a topic
+ * ("what does the author argue about…"), plus the function words the library's short English list
+ * leaves out. Kept out of the index too, so they can never decide a ranking.
  */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  (
-    "a about above after again against all also am an and any are as at be because been before being below " +
-    "between both but by can could did do does doing down during each few for from further had has have having " +
-    "he her here hers him his how i if in into is it its itself just me more most my no nor not of off on once " +
-    "only or other our out over own same she should so some such than that the their theirs them then there " +
-    "these they this those through to too under until up very was we were what when where which while who whom " +
-    "why will with would you your yours " +
-    // question and discourse words
-    "author authors anisova commentary text article piece paper say says said think thinks argue argues " +
-    "argued claim claims mean means tell explain show shows give gives want does doesnt dont isnt arent " +
-    "whats hows whys instead rather according"
-  ).split(" "),
-);
+const QUESTION_WORDS = [
+  "author",
+  "authors",
+  "anisova",
+  "commentary",
+  "text",
+  "piece",
+  "reading",
+  "say",
+  "says",
+  "saying",
+  "argue",
+  "argues",
+  "argued",
+  "argument",
+  "think",
+  "thinks",
+  "mean",
+  "means",
+  "tell",
+  "explain",
+  "according",
+  // debate framing: "my opponent says …, how do I respond?"
+  "opponent",
+  "opponents",
+  "someone",
+  "somebody",
+  "reply",
+  "respond",
+  "response",
+  "counter",
+  "rebut",
+  "quote",
+  "actually",
+  "just",
+  "really",
+  "kind",
+  "sort",
+  "does",
+  "doing",
+  "done",
+  "doesn",
+  "don",
+  "isn",
+  "aren",
+  "what",
+  "whats",
+  "why",
+  "whom",
+  "when",
+  "will",
+  "not",
+  "no",
+  "nor",
+  "off",
+  "again",
+  "against",
+  "yours",
+  "she",
+  "hers",
+  "herself",
+  "its",
+  "itself",
+  "they",
+  "s",
+  "t",
+];
+
+export const STOP_WORDS: ReadonlySet<string> = new Set([...ENGLISH_STOP_WORDS, ...QUESTION_WORDS]);
 
 /** Splits on anything that is not a letter or digit, so "42(7)" gives "42" and "7". */
 export function tokenize(text: string): string[] {
   return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
-/** Lower-cases, folds accents and typographic variants, and strips a plural ending. */
-export function normalizeTerm(term: string): string {
-  const folded = term
+/** Lower-case, without accents or typographic variants: the form a word is looked up by. */
+export function foldWord(word: string): string {
+  return word
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase();
-  return stem(folded);
 }
 
-/** A deliberately light stemmer: plurals only, so matching stays predictable. */
-function stem(word: string): string {
-  if (word.length <= 4 || /\d/.test(word)) return word;
-  if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
-  if (/(ss|us|is|ous)$/.test(word)) return word;
-  if (word.endsWith("s")) return word.slice(0, -1);
-  return word;
+/** The stem a folded word is indexed under; numbers and ids are kept as they are. */
+export function stemWord(folded: string): string {
+  return folded.length <= 2 || HAS_DIGIT.test(folded) ? folded : porter2(folded);
 }
 
-/** `processTerm` for minisearch: normalise, and drop stop words. */
+const HAS_DIGIT = /\d/;
+
+/** Folds and stems a word (stop words included): the term both sides of the index use. */
+export function normalizeTerm(term: string): string {
+  return stemWord(foldWord(term));
+}
+
+/** Whether a word carries no topic. */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(foldWord(word));
+}
+
+/** `processTerm` for minisearch: fold, drop stop words, stem. */
 export function processTerm(term: string): string | null {
   // Called for every word of every unit when indexing: the vocabulary is small, so remember.
   const known = processed.get(term);
   if (known !== undefined) return known;
-  const normalized = normalizeTerm(term);
-  const result =
-    normalized.length === 0 || STOP_WORDS.has(normalized) || STOP_WORDS.has(term.toLowerCase())
-      ? null
-      : normalized;
+  const folded = foldWord(term);
+  const result = folded.length === 0 || STOP_WORDS.has(folded) ? null : stemWord(folded);
   if (processed.size >= PROCESSED_LIMIT) processed.clear();
   processed.set(term, result);
   return result;
@@ -77,3 +142,16 @@ export function contentTerms(text: string): string[] {
 
 const termsOf = new Map<string, readonly string[]>();
 const TERMS_OF_LIMIT = 20_000;
+
+/**
+ * Whether two terms are forms of one word the stemmer left apart: a shared start of at least five
+ * letters covering most of the shorter term ("ratif" and "ratifi").
+ */
+export function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 5) return false;
+  let common = 0;
+  while (common < shorter && a[common] === b[common]) common++;
+  return common >= Math.max(5, Math.ceil(shorter * 0.7));
+}

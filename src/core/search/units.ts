@@ -1,51 +1,55 @@
 /**
- * What the index holds: every paragraph, and every map node (its label, summary, tags and
- * quotes). Hits on either are reported as the paragraph they stand in, so a paragraph is never
- * listed twice.
+ * What the indexes hold. Paragraphs (the author's text) are what a search ranks and returns; map
+ * nodes (the editors' label, summary and tags, and the author's words they quote) are ranked for
+ * the commands that look up a claim or an objection, and lend a small, bounded prior to the
+ * paragraphs they quote.
  */
 import type { CorpusModel } from "../corpus/model.js";
 
-export interface SearchUnit {
-  /** `p:<doc>/<n>` for a paragraph, `n:<doc>/<node-id>` for a node. */
+export interface ParagraphUnit {
+  /** `<doc>/<n>` */
   readonly id: string;
   readonly documentId: string;
-  /** The paragraph a hit on this unit points to; none for a node built from a summary only. */
-  readonly paragraph: number | undefined;
-  readonly nodeKey: string | undefined;
+  readonly paragraph: number;
   readonly text: string;
+  /** The author's section heading; empty under a heading we supplied. */
   readonly section: string;
-  readonly label: string;
-  readonly tags: string;
 }
 
-export function searchUnits(model: CorpusModel): SearchUnit[] {
-  const units: SearchUnit[] = [];
+export interface NodeUnit {
+  /** The node's key, `<doc>/<node-id>`. */
+  readonly id: string;
+  readonly label: string;
+  readonly summary: string;
+  readonly tags: string;
+  readonly quotes: string;
+}
+
+export function paragraphUnits(model: CorpusModel): ParagraphUnit[] {
+  const units: ParagraphUnit[] = [];
   for (const doc of model.documents) {
+    const headings = new Map(doc.sections.map((s) => [s.id, s.editorial ? "" : s.heading]));
     for (const paragraph of doc.paragraphs) {
-      const section = doc.sections.find((s) => s.id === paragraph.sectionId);
       units.push({
-        id: `p:${doc.id}/${paragraph.number}`,
+        id: paragraphKey(doc.id, paragraph.number),
         documentId: doc.id,
         paragraph: paragraph.number,
-        nodeKey: undefined,
         text: paragraph.text,
-        section: section && !section.editorial ? section.heading : "",
-        label: "",
-        tags: "",
+        section: headings.get(paragraph.sectionId) ?? "",
       });
     }
   }
-  for (const node of model.nodes) {
-    units.push({
-      id: `n:${node.key}`,
-      documentId: node.documentId,
-      paragraph: node.quotes[0]?.source.paragraph,
-      nodeKey: node.key,
-      text: node.quotes.map((q) => q.text).join(" "),
-      section: "",
-      label: [node.label, node.summary ?? ""].join(" "),
-      tags: [...node.tags, ...node.aliases].join(" "),
-    });
-  }
   return units;
 }
+
+export function nodeUnits(model: CorpusModel): NodeUnit[] {
+  return model.nodes.map((node) => ({
+    id: node.key,
+    label: node.label,
+    summary: node.summary ?? "",
+    tags: [...node.tags, ...node.aliases].join(" "),
+    quotes: node.quotes.map((q) => q.text).join(" "),
+  }));
+}
+
+export const paragraphKey = (documentId: string, paragraph: number) => `${documentId}/${paragraph}`;

@@ -1,0 +1,468 @@
+/**
+ * Full-text search over a corpus model: ranked paragraphs of the author's text, each with the
+ * passage (one to three sentences) that answers best, and ranked map nodes for the commands that
+ * look up a claim or an objection.
+ *
+ * How a paragraph is ranked (DESIGN.md, "How search ranks"):
+ *   score = text + coverage + prior
+ *   - text: minisearch's BM25 over the paragraph and its heading, for the student's own words
+ *     (and, at half weight, equivalents matched as phrases), relative to the best paragraph;
+ *   - coverage: the share of the question (each word weighted by its rarity) that the paragraph's
+ *     best passage answers in one place;
+ *   - prior: how well the map nodes quoting the paragraph match, relative to the best node.
+ *     The editors' words help find a passage but are a small, bounded share of the score.
+ */
+import { createHash } from "node:crypto";
+import MiniSearch, { type SearchOptions } from "minisearch";
+import type { CorpusModel, MapNode } from "../corpus/model.js";
+import type { NodeKind } from "../corpus/schema.js";
+import type { Paragraph } from "../corpus/text.js";
+import { contains, type Phrase } from "./expand.js";
+import { Lexicon } from "./lexicon.js";
+import {
+  EXPANSION_WEIGHT,
+  INDEX_FORMAT,
+  NODE_INDEX_OPTIONS,
+  NODE_SEARCH_OPTIONS,
+  PARAGRAPH_INDEX_OPTIONS,
+  PARAGRAPH_SEARCH_OPTIONS,
+} from "./options.js";
+import { bestPassage, MAX_PASSAGE_SENTENCES, type Passage, type WeightedQuery } from "./passage.js";
+import { type ParsedQuery, QueryParser } from "./query.js";
+import { contentTerms, processTerm, tokenize } from "./terms.js";
+import {
+  type NodeUnit,
+  nodeUnits,
+  type ParagraphUnit,
+  paragraphKey,
+  paragraphUnits,
+} from "./units.js";
+
+export interface ParagraphHit {
+  readonly documentId: string;
+  readonly paragraph: Paragraph;
+  readonly score: number;
+  /** The sentences of the paragraph that answer best: what an excerpt shows. */
+  readonly passage: Passage;
+  /** The best-matching node that quotes this paragraph, if a node matched. */
+  readonly node: MapNode | undefined;
+  /** The student's terms (and equivalents) the paragraph matched. */
+  readonly matchedTerms: readonly string[];
+}
+
+export interface NodeHit {
+  readonly node: MapNode;
+  readonly score: number;
+}
+
+/** Weights of the three parts of a paragraph's score, tuned on the tuning half of the question set. */
+export const RANKING = { text: 1, prior: 1, hint: 2 };
+
+/** Paragraphs re-ranked by their passages: far more than anyone pages through, and a bound on the work. */
+const MAX_CANDIDATES = 60;
+
+/** A saved index that does not fit the corpus or the options: build a new one. */
+export class SavedIndexMismatchError extends Error {
+  override readonly name = "SavedIndexMismatchError";
+}
+
+interface SavedIndex {
+  readonly format: number;
+  readonly fingerprint: string;
+  readonly paragraphs: unknown;
+  readonly nodes: unknown;
+  readonly documentFrequency: [string, number][];
+  readonly lexicon: [string, string][];
+}
+
+export class SearchIndex {
+  readonly #model: CorpusModel;
+  readonly #paragraphs: MiniSearch<ParagraphUnit>;
+  readonly #nodes: MiniSearch<NodeUnit>;
+  readonly #fingerprint: string;
+  /** In how many paragraphs each term occurs: how rare, so how telling, a word is. */
+  readonly #documentFrequency: ReadonlyMap<string, number>;
+  readonly #paragraphCount: number;
+  readonly #parser: QueryParser;
+  /** The words of the readings and their maps: one vocabulary for search and debate motions. */
+  readonly lexicon: Lexicon;
+  readonly #nodesQuoting = new Map<string, MapNode[]>();
+  /** Node ids for each combination of kinds asked for so far (there are few). */
+  readonly #nodeIds = new Map<string, ReadonlySet<string>>();
+
+  private constructor(parts: {
+    model: CorpusModel;
+    paragraphs: MiniSearch<ParagraphUnit>;
+    nodes: MiniSearch<NodeUnit>;
+    fingerprint: string;
+    documentFrequency: ReadonlyMap<string, number>;
+    lexicon: Lexicon;
+  }) {
+    this.#model = parts.model;
+    this.#paragraphs = parts.paragraphs;
+    this.#nodes = parts.nodes;
+    this.#fingerprint = parts.fingerprint;
+    this.#documentFrequency = parts.documentFrequency;
+    this.#paragraphCount = parts.paragraphs.documentCount;
+    this.lexicon = parts.lexicon;
+    this.#parser = new QueryParser(parts.lexicon, equivalences(parts.model));
+    for (const node of parts.model.nodes) {
+      for (const quote of node.quotes) {
+        const key = paragraphKey(node.documentId, quote.source.paragraph);
+        const quoting = this.#nodesQuoting.get(key) ?? [];
+        if (!quoting.includes(node)) quoting.push(node);
+        this.#nodesQuoting.set(key, quoting);
+      }
+    }
+  }
+
+  static build(model: CorpusModel): SearchIndex {
+    const units = paragraphUnits(model);
+    const nodes = nodeUnits(model);
+    const paragraphs = new MiniSearch<ParagraphUnit>(PARAGRAPH_INDEX_OPTIONS);
+    paragraphs.addAll(units);
+    const nodeIndex = new MiniSearch<NodeUnit>(NODE_INDEX_OPTIONS);
+    nodeIndex.addAll(nodes);
+    const documentFrequency = new Map<string, number>();
+    for (const unit of units)
+      for (const term of new Set(contentTerms(unit.text)))
+        documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    return new SearchIndex({
+      model,
+      paragraphs,
+      nodes: nodeIndex,
+      fingerprint: fingerprint(units, nodes),
+      documentFrequency,
+      lexicon: Lexicon.of(lexiconTexts(model)),
+    });
+  }
+
+  /**
+   * Loads an index saved with {@link SearchIndex.toJSON}. Throws a `SavedIndexMismatchError` when
+   * it was built for another corpus, or with other options: it would give other answers.
+   */
+  static load(model: CorpusModel, json: string): SearchIndex {
+    let saved: SavedIndex;
+    try {
+      saved = JSON.parse(json) as SavedIndex;
+    } catch {
+      throw new SavedIndexMismatchError(
+        "The saved search index is not valid JSON: build it again.",
+      );
+    }
+    if (saved.format !== INDEX_FORMAT)
+      throw new SavedIndexMismatchError(
+        `The saved search index has format ${String(saved.format)}, this version reads ${INDEX_FORMAT}: build it again.`,
+      );
+    const expected = fingerprint(paragraphUnits(model), nodeUnits(model));
+    if (saved.fingerprint !== expected)
+      throw new SavedIndexMismatchError(
+        "The saved search index was built from another corpus (its text or map differs): build it again.",
+      );
+    return new SearchIndex({
+      model,
+      paragraphs: MiniSearch.loadJS<ParagraphUnit>(
+        saved.paragraphs as Parameters<typeof MiniSearch.loadJS>[0],
+        PARAGRAPH_INDEX_OPTIONS,
+      ),
+      nodes: MiniSearch.loadJS<NodeUnit>(
+        saved.nodes as Parameters<typeof MiniSearch.loadJS>[0],
+        NODE_INDEX_OPTIONS,
+      ),
+      fingerprint: saved.fingerprint,
+      documentFrequency: new Map(saved.documentFrequency),
+      lexicon: Lexicon.fromEntries(saved.lexicon),
+    });
+  }
+
+  toJSON(): string {
+    const saved: SavedIndex = {
+      format: INDEX_FORMAT,
+      fingerprint: this.#fingerprint,
+      paragraphs: this.#paragraphs.toJSON(),
+      nodes: this.#nodes.toJSON(),
+      documentFrequency: [...this.#documentFrequency],
+      lexicon: this.lexicon.entries(),
+    };
+    return JSON.stringify(saved);
+  }
+
+  /** What a search will look for: the student's terms, corrections and equivalents. */
+  explain(query: string): ParsedQuery {
+    return this.#parser.parse(query);
+  }
+
+  /** The query's terms weighted by their rarity in the readings, for scoring passages. */
+  weigh(query: string | ParsedQuery): WeightedQuery {
+    const parsed = typeof query === "string" ? this.explain(query) : query;
+    const terms = new Map<string, number>();
+    let total = 0;
+    for (const term of parsed.original) {
+      const weight = parsed.prefixes.has(term) ? this.#idf(1) : this.#weightOf(term);
+      if (weight === 0) continue;
+      terms.set(term, weight);
+      total += weight;
+    }
+    const phrases = parsed.phrases.map((phrase) => ({
+      terms: phrase.terms,
+      replaces: phrase.replaces,
+      weight: EXPANSION_WEIGHT * Math.max(0, ...phrase.terms.map((t) => this.#weightOf(t))),
+    }));
+    return { terms, phrases, total };
+  }
+
+  /** The passage of a paragraph that best answers `query` (the same choice a search makes). */
+  passageOf(text: string, query: string | WeightedQuery): Passage | undefined {
+    return bestPassage(text, typeof query === "string" ? this.weigh(query) : query);
+  }
+
+  /** Ranked paragraphs for a free question; each paragraph at most once. */
+  searchParagraphs(query: string): ParagraphHit[] {
+    const parsed = this.explain(query);
+    if (parsed.original.length === 0 && parsed.phrases.length === 0) return [];
+    const weighted = this.weigh(parsed);
+    const text = this.#score(
+      this.#paragraphs,
+      PARAGRAPH_SEARCH_OPTIONS,
+      parsed,
+      (id) => this.#unitParagraph(id)?.paragraph.text,
+    );
+    const bridges = this.#bridges(parsed);
+    const bestText = Math.max(0, ...[...text.values()].map((s) => s.score));
+    const candidates = [...new Set([...text.keys(), ...bridges.keys()])]
+      .sort((a, b) => (text.get(b)?.score ?? 0) - (text.get(a)?.score ?? 0))
+      .slice(0, MAX_CANDIDATES);
+    const hits: ParagraphHit[] = [];
+    for (const id of candidates) {
+      const located = this.#unitParagraph(id);
+      if (!located) continue;
+      const { documentId, paragraph } = located;
+      const matched = new Set(text.get(id)?.terms ?? []);
+      // The map bridges only the student's words the author does not use here.
+      const bridging = (bridges.get(id) ?? [])
+        .map(({ node, terms }) => ({ node, terms: terms.filter((t) => !matched.has(t)) }))
+        .filter(({ terms }) => terms.length > 0);
+      const hints = bridging.flatMap(({ node, terms }) =>
+        this.#quoteSpans(node, paragraph).map((span) => ({
+          ...span,
+          weight: RANKING.hint * this.#bridgeWeight(terms),
+        })),
+      );
+      const passage = bestPassage(paragraph.text, weighted, MAX_PASSAGE_SENTENCES, hints);
+      if (!passage) continue;
+      const bridged = new Set(bridging.flatMap(({ terms }) => terms));
+      const prior = weighted.total > 0 ? this.#bridgeWeight([...bridged]) / weighted.total : 0;
+      const score =
+        RANKING.text * (bestText > 0 ? (text.get(id)?.score ?? 0) / bestText : 0) +
+        RANKING.prior * Math.min(1, prior);
+      const node =
+        bridging.find(({ node }) => overlaps(node, paragraph, passage))?.node ??
+        this.#nodesQuoting.get(id)?.find((n) => overlaps(n, paragraph, passage));
+      hits.push({ documentId, paragraph, score, passage, node, matchedTerms: [...matched] });
+    }
+    return hits.sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * For each paragraph, the map nodes quoting it whose editors' words (label, summary, tags)
+   * carry one of the student's words, and which words.
+   */
+  #bridges(parsed: ParsedQuery): Map<string, { node: MapNode; terms: string[] }[]> {
+    const byNode = new Map<string, string[]>();
+    for (const term of parsed.original) {
+      for (const r of this.#nodes.search(term, {
+        ...NODE_SEARCH_OPTIONS,
+        fields: ["label", "summary", "tags"],
+        prefix: parsed.prefixes.has(term),
+      })) {
+        const terms = byNode.get(String(r.id)) ?? [];
+        terms.push(term);
+        byNode.set(String(r.id), terms);
+      }
+    }
+    const byParagraph = new Map<string, { node: MapNode; terms: string[] }[]>();
+    for (const [key, terms] of byNode) {
+      const node = this.#model.node(key);
+      if (!node) continue;
+      for (const paragraph of new Set(node.quotes.map((q) => q.source.paragraph))) {
+        const at = paragraphKey(node.documentId, paragraph);
+        const list = byParagraph.get(at) ?? [];
+        list.push({ node, terms });
+        byParagraph.set(at, list);
+      }
+    }
+    return byParagraph;
+  }
+
+  /** What the words a node bridges are worth: as much as the rarest words of the text. */
+  #bridgeWeight(terms: readonly string[]): number {
+    let weight = 0;
+    for (const term of terms) weight += this.#weightOf(term) || this.#idf(1);
+    return EXPANSION_WEIGHT * weight;
+  }
+
+  /** Where the node's quotes sit in the paragraph. */
+  #quoteSpans(node: MapNode, paragraph: Paragraph): { start: number; end: number }[] {
+    return node.quotes.flatMap((q) => {
+      if (q.source.paragraph !== paragraph.number) return [];
+      const start = paragraph.text.indexOf(q.text);
+      return start < 0 ? [] : [{ start, end: start + q.text.length }];
+    });
+  }
+
+  /** Ranked map nodes for a query, optionally only of some kinds. */
+  searchNodes(query: string, kinds?: readonly NodeKind[]): NodeHit[] {
+    const parsed = this.explain(query);
+    if (parsed.original.length === 0 && parsed.phrases.length === 0) return [];
+    const wanted = this.#nodeIdsOf(kinds);
+    const scores = this.#score(
+      this.#nodes,
+      { ...NODE_SEARCH_OPTIONS, boostDocument: (id: string) => (wanted.has(id) ? 1 : 0) },
+      parsed,
+      (id) => nodeText(this.#model.node(id)),
+    );
+    return [...scores]
+      .flatMap(([key, { score }]) => {
+        const node = this.#model.node(key);
+        return node && wanted.has(key) && score > 0 ? [{ node, score }] : [];
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * The passage of `paragraph` that states what `node` says: its quotes there, scored against
+   * the node's own label, summary and tags (so a node quoting two sentences shows the one that
+   * says what its label says).
+   */
+  statingPassage(node: MapNode, paragraph: Paragraph): Passage | undefined {
+    const query = this.weigh([node.label, node.summary ?? "", ...node.tags].join(" "));
+    const quoted = node.quotes.filter((q) => q.source.paragraph === paragraph.number);
+    const candidates = quoted.flatMap((q) => {
+      const at = paragraph.text.indexOf(q.text);
+      const passage = bestPassage(q.text, query, 3);
+      return passage && at >= 0
+        ? [{ ...passage, start: passage.start + at, end: passage.end + at }]
+        : [];
+    });
+    return candidates.sort((a, b) => b.score - a.score)[0];
+  }
+
+  /**
+   * BM25 scores for the student's own terms, plus equivalents counted only where their words
+   * occur in order (a phrase, not a bag of words).
+   */
+  #score<T>(
+    index: MiniSearch<T>,
+    options: SearchOptions,
+    parsed: ParsedQuery,
+    textOf: (id: string) => string | undefined,
+  ): Map<string, { score: number; terms: string[] }> {
+    const scores = new Map<string, { score: number; terms: string[] }>();
+    if (parsed.original.length > 0) {
+      const results = index.search(parsed.original.join(" "), {
+        ...options,
+        prefix: (term: string) => parsed.prefixes.has(term),
+      });
+      for (const r of results) scores.set(String(r.id), { score: r.score, terms: [...r.terms] });
+    }
+    for (const phrase of parsed.phrases) {
+      for (const r of index.search(phrase.terms.join(" "), { ...options, combineWith: "AND" })) {
+        const id = String(r.id);
+        const text = textOf(id);
+        if (text === undefined || !contains(contentTerms(text), phrase.terms)) continue;
+        const entry = scores.get(id) ?? { score: 0, terms: [] };
+        entry.score += EXPANSION_WEIGHT * r.score;
+        entry.terms.push(...phrase.terms.filter((t) => !entry.terms.includes(t)));
+        scores.set(id, entry);
+      }
+    }
+    return scores;
+  }
+
+  #unitParagraph(id: string): { documentId: string; paragraph: Paragraph } | undefined {
+    const slash = id.lastIndexOf("/");
+    const documentId = id.slice(0, slash);
+    const paragraph = this.#model.paragraph(documentId, Number(id.slice(slash + 1)));
+    return paragraph ? { documentId, paragraph } : undefined;
+  }
+
+  #weightOf(term: string): number {
+    const df = this.#documentFrequency.get(term) ?? 0;
+    return df === 0 ? 0 : this.#idf(df);
+  }
+
+  /** BM25's inverse document frequency: rare words tell more. */
+  #idf(df: number): number {
+    return Math.log(1 + (this.#paragraphCount - df + 0.5) / (df + 0.5));
+  }
+
+  #nodeIdsOf(kinds: readonly NodeKind[] | undefined): ReadonlySet<string> {
+    const key = kinds ? [...kinds].sort().join(" ") : "*";
+    let ids = this.#nodeIds.get(key);
+    if (!ids) {
+      ids = new Set(
+        this.#model.nodes.filter((n) => !kinds || kinds.includes(n.kind)).map((n) => n.key),
+      );
+      this.#nodeIds.set(key, ids);
+    }
+    return ids;
+  }
+}
+
+/** True equivalences: synonym groups and glossary terms with their expansions and aliases. */
+function equivalences(model: CorpusModel): (readonly string[])[] {
+  return [
+    ...model.synonyms,
+    ...model.glossary.map((g) => [g.term, ...(g.expansion ? [g.expansion] : []), ...g.aliases]),
+  ];
+}
+
+/** Every text whose words the readings "know". */
+function* lexiconTexts(model: CorpusModel): Iterable<string> {
+  for (const doc of model.documents) {
+    for (const p of doc.paragraphs) yield p.text;
+    for (const s of doc.sections) yield s.heading;
+  }
+  for (const n of model.nodes) yield* [n.label, n.summary ?? "", ...n.tags, ...n.aliases];
+  for (const g of model.glossary) yield* [g.term, g.expansion ?? "", ...g.aliases];
+  for (const group of model.synonyms) yield* group;
+}
+
+function nodeText(node: MapNode | undefined): string | undefined {
+  if (!node) return undefined;
+  return [
+    node.label,
+    node.summary ?? "",
+    ...node.tags,
+    ...node.aliases,
+    ...node.quotes.map((q) => q.text),
+  ].join(" \n ");
+}
+
+/** Whether one of the node's quotes in this paragraph overlaps the passage. */
+function overlaps(node: MapNode, paragraph: Paragraph, passage: Passage): boolean {
+  return node.quotes.some((q) => {
+    if (q.source.paragraph !== paragraph.number) return false;
+    const at = paragraph.text.indexOf(q.text);
+    return at >= 0 && at < passage.end && at + q.text.length > passage.start;
+  });
+}
+
+/** What the index was built from, and how: a saved index must match it to be used. */
+function fingerprint(paragraphs: readonly ParagraphUnit[], nodes: readonly NodeUnit[]): string {
+  const hash = createHash("sha256");
+  hash.update(
+    JSON.stringify({
+      format: INDEX_FORMAT,
+      paragraphFields: PARAGRAPH_INDEX_OPTIONS.fields,
+      nodeFields: NODE_INDEX_OPTIONS.fields,
+      sample: ["Coalitions", "défense", "42(7)"].flatMap(tokenize).map(processTerm),
+    }),
+  );
+  for (const p of paragraphs) hash.update(`\u0000${p.id}\u0001${p.section}\u0001${p.text}`);
+  for (const n of nodes)
+    hash.update(`\u0000${n.id}\u0001${n.label}\u0001${n.summary}\u0001${n.tags}\u0001${n.quotes}`);
+  return hash.digest("hex");
+}
+
+export type { Passage, Phrase, WeightedQuery };
