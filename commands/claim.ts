@@ -43,16 +43,20 @@ export default defineCommand({
       ...challenged.notes,
     ];
     const excerpts: Excerpt[] = [...nodeExcerpts(node, { group: kindName(node) })];
-    excerpts.push(...supporters.flatMap((s) => nodeExcerpts(s, { group: "Supported by" }, 1)));
+    excerpts.push(
+      ...supporters.flatMap((s) => nodeExcerpts(s, { group: "Supported by" }, 1, core)),
+    );
     for (const attacker of attackers) {
       const answers = core.corpus.rebuttalsOf(attacker.key);
       notes.push(
         `Challenged by: ${attacker.label}${attacker.summary ? ` — ${attacker.summary}` : ""}${answers.length ? "" : " (the text leaves this unanswered)"}`,
       );
-      excerpts.push(...nodeExcerpts(attacker, { group: `Challenged by: ${attacker.label}` }, 1));
+      excerpts.push(
+        ...nodeExcerpts(attacker, { group: `Challenged by: ${attacker.label}` }, 1, core),
+      );
       excerpts.push(
         ...answers.flatMap((r) =>
-          nodeExcerpts(r, { group: `The author's answer to: ${attacker.label}` }, 1),
+          nodeExcerpts(r, { group: `The author's answer to: ${attacker.label}` }, 1, core),
         ),
       );
     }
@@ -61,7 +65,7 @@ export default defineCommand({
         ...core.corpus
           .rebuttalsOf(node.key)
           .slice(0, MAX_SUPPORTERS)
-          .flatMap((r) => nodeExcerpts(r, { group: "The author's answers" }, 1)),
+          .flatMap((r) => nodeExcerpts(r, { group: "The author's answers" }, 1, core)),
       );
     }
     const targets = core.corpus.outgoing(node.key, "supports", "attacks", "undercuts", "rebuts");

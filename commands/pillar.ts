@@ -51,12 +51,12 @@ export default defineCommand({
     const objections = listedObjections.shown;
     const excerpts: Excerpt[] = [
       ...nodeExcerpts(pillar, { group: "The pillar" }),
-      ...claims.flatMap((claim) => nodeExcerpts(claim, { group: "Main claims" }, 1)),
+      ...claims.flatMap((claim) => nodeExcerpts(claim, { group: "Main claims" }, 1, core)),
       ...objections.flatMap((objection) =>
         core.corpus
           .rebuttalsOf(objection.key)
           .flatMap((rebuttal) =>
-            nodeExcerpts(rebuttal, { group: `Objection answered: ${objection.label}` }, 1),
+            nodeExcerpts(rebuttal, { group: `Objection answered: ${objection.label}` }, 1, core),
           ),
       ),
     ];

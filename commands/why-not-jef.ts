@@ -34,7 +34,9 @@ export default defineCommand({
           label: `Reason ${i + 1}: ${r.label}`,
         }),
       ),
-      ...conclusions.flatMap((c) => nodeExcerpts(c, { group: "What the author concludes" }, 1)),
+      ...conclusions.flatMap((c) =>
+        nodeExcerpts(c, { group: "What the author concludes" }, 1, core),
+      ),
     ];
     return answer("why-not-jef", "Why a new coalition rather than the JEF?", {
       notes: [

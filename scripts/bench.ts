@@ -164,10 +164,25 @@ function corpusRows(f: CorpusFigures): BenchRow[] {
   const corpus = `${f.name} (${f.paragraphs.toLocaleString("en")} ¶)`;
   const t = TARGETS[f.name];
   return [
-    { corpus, measure: "start-up: load + validate + index (p50)", value: ms(f.startupMs), target: "" },
+    {
+      corpus,
+      measure: "start-up: load + validate + index (p50)",
+      value: ms(f.startupMs),
+      target: "",
+    },
     { corpus, measure: "load a saved index (p50)", value: ms(f.loadSavedIndexMs), target: t.load },
-    { corpus, measure: "heap kept by the corpus and index", value: `${f.heapMiB.toFixed(1)} MiB`, target: t.heap },
-    { corpus, measure: "search p50 / p99", value: `${ms(f.searchP50Ms)} / ${ms(f.searchP99Ms)}`, target: "" },
+    {
+      corpus,
+      measure: "heap kept by the corpus and index",
+      value: `${f.heapMiB.toFixed(1)} MiB`,
+      target: t.heap,
+    },
+    {
+      corpus,
+      measure: "search p50 / p99",
+      value: `${ms(f.searchP50Ms)} / ${ms(f.searchP99Ms)}`,
+      target: "",
+    },
     {
       corpus,
       measure: "command → Answer → render p50 / p99",

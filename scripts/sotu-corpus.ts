@@ -53,7 +53,11 @@ export function writeSotuCorpus(): { root: string; paragraphs: number } {
         label: passage.first.slice(0, 60),
         quotes: [{ p: paragraph, text: passage.first }],
       });
-      relations.push({ from: id, type: "supports", to: ["economy", "war", "union"][paragraph % 3] });
+      relations.push({
+        from: id,
+        type: "supports",
+        to: ["economy", "war", "union"][paragraph % 3],
+      });
     }
   });
   const thesis = nodes[0] as { quotes: object[] };

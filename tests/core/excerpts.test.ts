@@ -17,10 +17,10 @@ describe("a node's quotes as excerpts", () => {
     expect(nodeExcerpts(node("ctx-series"))[0]?.elided).toBeUndefined();
   });
 
-  it("labels each excerpt with the node (ours) and takes extra fields", () => {
+  it("labels each excerpt with the node's role and label (ours) and takes extra fields", () => {
     const [excerpt] = nodeExcerpts(node("coal-speed"), { group: "Main claims" }, 1);
     expect(excerpt).toMatchObject({
-      label: "A coalition can be set up quickly",
+      label: "The author's claim: A coalition can be set up quickly",
       group: "Main claims",
       node: { id: "coal-speed", kind: "claim" },
     });

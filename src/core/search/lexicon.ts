@@ -64,12 +64,16 @@ export class Lexicon {
 
   /**
    * Whether the readings use this word: as it is, as another form of a word they use
-   * ("ratify" for "ratification", "blocks" for "block"), or as the start of one ("interop").
+   * ("ratify" for "ratification", "blocks" for "block"), or as a word they use without a short
+   * ending ("arm" of "arming"; but "host" is not a form of "hostilities").
    */
   knows(word: string): boolean {
     const folded = foldWord(word);
     if (this.knowsWord(folded)) return true;
-    return folded.length >= MIN_PREFIX && this.#words.atPrefix(folded).size > 0;
+    if (folded.length < 3) return false;
+    for (const known of this.#words.atPrefix(folded).keys())
+      if (known.length - folded.length <= MAX_ENDING) return true;
+    return false;
   }
 
   /** Whether the readings use this word, or another form of it (no prefixes). */
@@ -111,6 +115,9 @@ export class Lexicon {
       .slice(0, limit);
   }
 }
+
+/** The longest ending a known word may add to a student's word for the word to count as known. */
+const MAX_ENDING = 3;
 
 /** A prefix shorter than this says too little to stand for a word ("eu" is not "euro…"). */
 const MIN_PREFIX = 4;

@@ -3,7 +3,7 @@
  * the readings' words, unknown starts of words kept as prefixes), and the equivalents of what they
  * named, as phrases. Everything a search looks for is decided here, before it searches.
  */
-import { type ExpandedQuery, type Phrase, QueryExpander } from "./expand.js";
+import { type ExpandedQuery, QueryExpander } from "./expand.js";
 import { type Correction, type Lexicon, typoBudget } from "./lexicon.js";
 import { MIN_PREFIX_LENGTH } from "./options.js";
 import { foldWord, STOP_WORDS, stemWord, tokenize } from "./terms.js";
@@ -37,36 +37,23 @@ export class QueryParser {
     for (const token of tokenize(query)) {
       const folded = foldWord(token);
       if (STOP_WORDS.has(folded)) continue;
-      if (
-        corrections.length < MAX_CORRECTIONS &&
-        typoBudget(folded) > 0 &&
-        !this.#lexicon.knows(folded)
-      ) {
-        const correction = this.#lexicon.correct(folded);
+      if (!this.#lexicon.knowsWord(folded)) {
+        const correction =
+          corrections.length < MAX_CORRECTIONS && typoBudget(folded) > 0
+            ? this.#lexicon.correct(folded)
+            : undefined;
         if (correction) {
           corrections.push(correction);
           words.push(correction.to);
           continue;
         }
+        // The start of a word of the readings ("interop"): matched as a prefix.
+        if (folded.length >= MIN_PREFIX_LENGTH && this.#lexicon.completions(folded, 1).length > 0)
+          prefixes.add(stemWord(folded));
       }
-      if (folded.length >= MIN_PREFIX_LENGTH && this.#knowsOnlyAsPrefix(folded))
-        prefixes.add(stemWord(folded));
       words.push(folded);
     }
     const expanded = this.#expander.expand(words.join(" "));
     return { ...expanded, original: [...new Set(expanded.original)], prefixes, corrections };
-  }
-
-  /** The phrases equivalent to `query`'s words, for callers that match text themselves. */
-  phrasesOf(query: string): readonly Phrase[] {
-    return this.#expander.expand(query).phrases;
-  }
-
-  #knowsOnlyAsPrefix(folded: string): boolean {
-    return (
-      this.#lexicon.knows(folded) &&
-      !this.#lexicon.knowsWord(folded) &&
-      this.#lexicon.completions(folded, 1).length > 0
-    );
   }
 }

@@ -56,10 +56,16 @@ export interface NodeHit {
 }
 
 /** Weights of the three parts of a paragraph's score, tuned on the tuning half of the question set. */
-export const RANKING = { text: 1, prior: 1, hint: 2 };
+export const RANKING = { text: 1, prior: 1, hint: 1 };
 
 /** Paragraphs re-ranked by their passages: far more than anyone pages through, and a bound on the work. */
 const MAX_CANDIDATES = 60;
+
+/**
+ * The editors' words a node bridges with: its label and tags, chosen for finding it. Not its summary,
+ * whose prose ("the author answers that …") would bridge question words.
+ */
+export const BRIDGE_FIELDS = ["label", "tags"];
 
 /** A saved index that does not fit the corpus or the options: build a new one. */
 export class SavedIndexMismatchError extends Error {
@@ -255,12 +261,38 @@ export class SearchIndex {
       const score =
         RANKING.text * (bestText > 0 ? (text.get(id)?.score ?? 0) / bestText : 0) +
         RANKING.prior * Math.min(1, prior);
-      const node =
-        bridging.find(({ node }) => overlaps(node, paragraph, passage))?.node ??
-        this.#nodesQuoting.get(id)?.find((n) => overlaps(n, paragraph, passage));
+      const node = this.#labelNode(id, paragraph, passage, weighted, bridging);
       hits.push({ documentId, paragraph, score, passage, node, matchedTerms: [...matched] });
     }
     return hits.sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * The map node whose label heads the excerpt: of the nodes quoting the passage, the one whose
+   * quoted words (and bridged words) carry most of the question.
+   */
+  #labelNode(
+    id: string,
+    paragraph: Paragraph,
+    passage: Passage,
+    query: WeightedQuery,
+    bridging: readonly { node: MapNode; terms: readonly string[] }[],
+  ): MapNode | undefined {
+    let best: { node: MapNode; score: number } | undefined;
+    for (const node of this.#nodesQuoting.get(id) ?? []) {
+      if (!overlaps(node, paragraph, passage)) continue;
+      let score = 0;
+      const quoted = new Set(
+        node.quotes
+          .filter((q) => q.source.paragraph === paragraph.number)
+          .flatMap((q) => contentTerms(q.text)),
+      );
+      for (const term of quoted) score += query.terms.get(term) ?? 0;
+      const bridged = bridging.find((b) => b.node === node)?.terms ?? [];
+      score += this.#bridgeWeight(bridged);
+      if (!best || score > best.score) best = { node, score };
+    }
+    return best?.node;
   }
 
   /**
@@ -272,7 +304,7 @@ export class SearchIndex {
     for (const term of parsed.original) {
       for (const r of this.#nodes.search(term, {
         ...NODE_SEARCH_OPTIONS,
-        fields: ["label", "summary", "tags"],
+        fields: BRIDGE_FIELDS,
         prefix: parsed.prefixes.has(term),
       })) {
         const terms = byNode.get(String(r.id)) ?? [];

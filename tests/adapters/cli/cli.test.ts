@@ -35,13 +35,16 @@ describe("the one-shot CLI", () => {
     const answer = JSON.parse(stdout) as {
       excerpts: {
         quote: string;
+        paragraphText?: string;
         source: { documentId: string; section: string; paragraph: number; url: string };
       }[];
     };
     const { corpus } = shippedCore();
-    expect(answer.excerpts[0]?.quote).toBe(
-      corpus.paragraph("anisova-2023-no-need-to-wait", 13)?.text,
-    );
+    const paragraph = corpus.paragraph("anisova-2023-no-need-to-wait", 13)?.text ?? "";
+    expect(answer.excerpts[0]?.quote).toContain("it is not a Treaty-bound arrangement");
+    expect(paragraph).toContain(answer.excerpts[0]?.quote ?? "-");
+    // The whole paragraph travels as a plain string, never as a second quote.
+    expect(answer.excerpts[0]?.paragraphText).toBe(paragraph);
     for (const excerpt of answer.excerpts) {
       expect(typeof excerpt.quote).toBe("string");
       expect(excerpt.source).toMatchObject({

@@ -189,13 +189,13 @@ describe("slash commands", () => {
     expect(choices[0]).toEqual({ name: "JE", value: "JE" });
     expect(choices.map((c) => c.value)).toContain("JEF");
 
-    const search = slashCommand("search", { query: "Is the JEF legally binding?" });
+    const search = slashCommand("search", { query: "Is NATO membership the answer?" });
     const first = messageIn(await fake.interact(search));
     expectSafeMessage(first);
-    expect(first.embeds[0]?.title).toBe("Search: “Is the JEF legally binding?”");
+    expect(first.embeds[0]?.title).toBe("Search: “Is NATO membership the answer?”");
     expect(expectVerbatimCitedQuotes(core, [first])).toBe(3);
     const next = buttonsIn(first).find((b) => b.label === "Next results");
-    expect(next?.customId).toBe("dp1|f|search|query=Is the JEF legally binding?&page=2");
+    expect(next?.customId).toBe("dp1|f|search|query=Is NATO membership the answer?&page=2");
 
     const page2 = messageIn(await fake.interact(buttonClick(next?.customId ?? "")));
     expectSafeMessage(page2);

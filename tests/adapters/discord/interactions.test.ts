@@ -124,7 +124,7 @@ describe("planInteraction: buttons and reply forms", () => {
   it("runs a follow-up with options converted to the command's types", async () => {
     const plan = planInteraction(context, {
       kind: "button",
-      customId: "dp1|f|search|query=JEF&page=2",
+      customId: "dp1|f|search|query=NATO&page=2",
       ephemeral: false,
     });
     const result = await answerOf(plan);

@@ -63,7 +63,7 @@ describe("renderAnswer with the shipped reading", () => {
   });
 
   it("splits a paragraph longer than a field at a word boundary, with visible marks", async () => {
-    const result = await run("search", { query: "JEF memorandum of understanding" });
+    const result = await run("para", { number: 13 });
     const { messages } = renderAnswer(result, { ephemeral: false });
     const fields = messages.flatMap((m) => m.embeds.flatMap((e) => e.fields ?? []));
     const continued = fields.filter((f) => / \(continued\)$/.test(f.name));
@@ -102,18 +102,18 @@ describe("renderAnswer with the shipped reading", () => {
   });
 
   it("turns follow-ups into buttons whose custom ids carry the command and options", async () => {
-    const { messages } = renderAnswer(await run("search", { query: "JEF" }), { ephemeral: false });
+    const { messages } = renderAnswer(await run("search", { query: "NATO" }), { ephemeral: false });
     const buttons = messages.at(-1)?.components.flatMap((row) => row.components) ?? [];
-    expect(buttons.map((b) => b.label)).toEqual([
-      "Next results",
-      "Counter-arguments",
-      "Show the sources",
-    ]);
-    const next = decodeCustomId(buttons[0]?.custom_id ?? "");
+    const labels = buttons.map((b) => b.label);
+    expect(labels.filter((l) => l?.startsWith("Whole ¶")).length).toBeGreaterThan(0);
+    expect(labels.slice(-3)).toEqual(["Next results", "Counter-arguments", "Show the sources"]);
+    const next = decodeCustomId(buttons.at(-3)?.custom_id ?? "");
     expect(next).toEqual({
       ok: true,
-      state: { kind: "follow-up", command: "search", options: { query: "JEF", page: "2" } },
+      state: { kind: "follow-up", command: "search", options: { query: "NATO", page: "2" } },
     });
+    const whole = decodeCustomId(buttons[0]?.custom_id ?? "");
+    expect(whole).toMatchObject({ ok: true, state: { kind: "follow-up", command: "para" } });
     expect(messages.slice(0, -1).every((m) => m.components.length === 0)).toBe(true);
   });
 

@@ -200,7 +200,7 @@ describe("Slack over HTTP: slash commands", () => {
   });
 
   it("posts /search … --public to the channel and offers follow-up buttons that work when clicked", async () => {
-    const { message } = await slash("/search", "Is the JEF legally binding? --public");
+    const { message } = await slash("/search", "Is NATO membership the answer? --public");
     expect(message.response_type).toBe("in_channel");
     expectWithinSlackLimits(message);
     expect(blockTexts(message).some((t) => /^Results 1–3 of \d+$/.test(t))).toBe(true);
