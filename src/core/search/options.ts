@@ -8,7 +8,7 @@ import { processTerm, tokenize } from "./terms.js";
 import type { NodeUnit, ParagraphUnit } from "./units.js";
 
 /** Bump when anything below, or how units are made, changes: older saved indexes are refused. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 /** Paragraphs: the author's text, and her section headings. */
 export const PARAGRAPH_INDEX_OPTIONS: Options<ParagraphUnit> = {
@@ -19,10 +19,10 @@ export const PARAGRAPH_INDEX_OPTIONS: Options<ParagraphUnit> = {
   processTerm,
 };
 
-/** Map nodes: the editors' words about a point, and the author's words it quotes. */
+/** Map nodes: the editors' words about a point (its quotes are the paragraphs' text). */
 export const NODE_INDEX_OPTIONS: Options<NodeUnit> = {
   idField: "id",
-  fields: ["label", "summary", "tags", "quotes"],
+  fields: ["label", "summary", "tags"],
   storeFields: [],
   tokenize,
   processTerm,
@@ -47,7 +47,7 @@ export const PARAGRAPH_SEARCH_OPTIONS: SearchOptions = {
 /** Labels and tags are short and chosen by editors, so a match there says more than one in prose. */
 export const NODE_SEARCH_OPTIONS: SearchOptions = {
   ...QUERY_TERMS,
-  boost: { label: 2, tags: 1.5, summary: 1, quotes: 1 },
+  boost: { label: 2, tags: 1.5, summary: 1 },
   combineWith: "OR",
 };
 

@@ -130,9 +130,12 @@ export class SearchIndex {
     const nodeIndex = new MiniSearch<NodeUnit>(NODE_INDEX_OPTIONS);
     nodeIndex.addAll(nodes);
     const documentFrequency = new Map<string, number>();
-    for (const unit of units)
-      for (const term of new Set(contentTerms(unit.text)))
-        documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    for (const unit of units) {
+      // Not through contentTerms: its memo is for the few paragraphs answers look at again.
+      const terms = new Set(tokenize(unit.text).map(processTerm));
+      for (const term of terms)
+        if (term !== null) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    }
     return new SearchIndex({
       model,
       paragraphs,
@@ -462,13 +465,7 @@ function* lexiconTexts(model: CorpusModel): Iterable<string> {
 
 function nodeText(node: MapNode | undefined): string | undefined {
   if (!node) return undefined;
-  return [
-    node.label,
-    node.summary ?? "",
-    ...node.tags,
-    ...node.aliases,
-    ...node.quotes.map((q) => q.text),
-  ].join(" \n ");
+  return [node.label, node.summary ?? "", ...node.tags, ...node.aliases].join(" \n ");
 }
 
 /** Whether one of the node's quotes in this paragraph overlaps the passage. */
@@ -493,7 +490,7 @@ function fingerprint(paragraphs: readonly ParagraphUnit[], nodes: readonly NodeU
   );
   for (const p of paragraphs) hash.update(`\u0000${p.id}\u0001${p.section}\u0001${p.text}`);
   for (const n of nodes)
-    hash.update(`\u0000${n.id}\u0001${n.label}\u0001${n.summary}\u0001${n.tags}\u0001${n.quotes}`);
+    hash.update(`\u0000${n.id}\u0001${n.label}\u0001${n.summary}\u0001${n.tags}`);
   return hash.digest("hex");
 }
 

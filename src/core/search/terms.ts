@@ -125,7 +125,7 @@ export function processTerm(term: string): string | null {
 }
 
 const processed = new Map<string, string | null>();
-const PROCESSED_LIMIT = 100_000;
+const PROCESSED_LIMIT = 20_000;
 
 /** The content terms of a text, in order: what a query means to the index. */
 export function contentTerms(text: string): string[] {
@@ -141,7 +141,7 @@ export function contentTerms(text: string): string[] {
 }
 
 const termsOf = new Map<string, readonly string[]>();
-const TERMS_OF_LIMIT = 20_000;
+const TERMS_OF_LIMIT = 2_000;
 
 /**
  * Whether two terms are forms of one word the stemmer left apart: a shared start of at least five

@@ -1,8 +1,9 @@
 /**
  * What the indexes hold. Paragraphs (the author's text) are what a search ranks and returns; map
  * nodes (the editors' label, summary and tags, and the author's words they quote) are ranked for
- * the commands that look up a claim or an objection, and lend a small, bounded prior to the
- * paragraphs they quote.
+ * the commands that look up a claim or an objection by the editors' words, and bridge to the
+ * paragraphs they quote the words a student uses and the author does not. A node's quotes are not
+ * indexed again: they are the author's text, already in the paragraphs.
  */
 import type { CorpusModel } from "../corpus/model.js";
 
@@ -22,7 +23,6 @@ export interface NodeUnit {
   readonly label: string;
   readonly summary: string;
   readonly tags: string;
-  readonly quotes: string;
 }
 
 export function paragraphUnits(model: CorpusModel): ParagraphUnit[] {
@@ -48,7 +48,6 @@ export function nodeUnits(model: CorpusModel): NodeUnit[] {
     label: node.label,
     summary: node.summary ?? "",
     tags: [...node.tags, ...node.aliases].join(" "),
-    quotes: node.quotes.map((q) => q.text).join(" "),
   }));
 }
 
