@@ -3,7 +3,7 @@
  * of what was kept, dropped and found. Checks everything before writing anything.
  */
 import { existsSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, isAbsolute, join, relative } from "node:path";
 import { type Classified, classify } from "./classify.js";
 import { IngestError } from "./errors.js";
 import { extractHtml } from "./extract-html.js";
@@ -86,7 +86,7 @@ export function formatReport(file: string, result: IngestResult, cwd = process.c
   const { classified, reading, extracted } = result;
   const paragraphs = classified.sections.reduce((n, s) => n + s.paragraphs.length, 0);
   const ours = classified.sections.filter((s) => s.editorial).map((s) => s.heading);
-  const where = relative(cwd, result.folder) || result.folder;
+  const where = shortPath(cwd, result.folder);
   const lines = [
     `Ingested ${file} (${FORMAT_NAMES[result.format]}) as ${where}`,
     `  kept:    ${paragraphs} paragraphs in ${classified.sections.length} sections${ours.length ? ` (headings ours: ${ours.join(", ")})` : ""}`,
@@ -106,9 +106,15 @@ export function formatReport(file: string, result: IngestResult, cwd = process.c
     "  still to fill in:",
     ...reading.todo.map((t) => `    ${join(where, t.file)} · ${t.field}: ${t.what}`),
     `  files:   ${result.files.join(", ")}`,
-    `  check:   npm run validate${where === "corpus" || where.startsWith("corpus/") ? "" : ` (CORPUS_DIR=${relative(cwd, join(result.folder, "..")) || "."})`}`,
+    `  check:   CORPUS_DIR=${shortPath(cwd, dirname(result.folder))} npm run validate`,
   ];
   return lines.join("\n");
+}
+
+/** Relative to the working directory when inside it, else absolute. */
+function shortPath(cwd: string, path: string): string {
+  const near = relative(cwd, path);
+  return near && !near.startsWith("..") && !isAbsolute(near) ? near : path;
 }
 
 function preview(text: string): string {
