@@ -39,17 +39,6 @@ export default defineCommand({
             : []),
         ];
       }),
-      copyText: documents
-        .map((doc, i) => {
-          const cited = formatted[i];
-          if (!cited) return "";
-          return [
-            doc.shortCite,
-            ...CITATION_STYLES.filter((s) => s !== "BibTeX").map((s) => `${s}: ${cited[s]}`),
-            cited.BibTeX,
-          ].join("\n\n");
-        })
-        .join("\n\n\n"),
       followUps: [{ label: "Help", command: "help", options: {} }],
       sources,
     });

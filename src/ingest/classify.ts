@@ -75,7 +75,7 @@ export function classify(extracted: Extracted): Classified {
 
   // 2. The title: given by the markup, or the first line before the text that is no sentence.
   if (meta.title === undefined) {
-    const first = roles.findIndex((role) => role === undefined);
+    const first = roles.indexOf(undefined);
     const firstBlock = blocks[first];
     if (firstBlock && !isSentence(firstBlock.text) && firstBlock.hint !== "paragraph")
       found("title", firstBlock.text, "first line of the page");

@@ -30,6 +30,8 @@ export interface IngestResult {
   readonly classified: Classified;
   readonly reading: ReadingFiles;
   readonly files: readonly string[];
+  /** Metadata the tutor gave as options. */
+  readonly overrides: MetaOverrides;
 }
 
 const EXTRACTORS: Readonly<Record<SourceFormat, (text: string) => Extracted>> = {
@@ -72,6 +74,7 @@ export function ingest(request: IngestRequest): IngestResult {
     classified,
     reading,
     files: Object.keys(files),
+    overrides: request.overrides,
   };
 }
 
@@ -97,7 +100,9 @@ export function formatReport(file: string, result: IngestResult, cwd = process.c
     ...(["title", "author", "date", "publisher", "genre", "url", "series"] as const).map(
       (field) => {
         const value = reading.meta[field];
-        const from = classified.metaSources[field] ?? "given with --" + field;
+        const from = result.overrides[field]
+          ? `given with --${field}`
+          : (classified.metaSources[field] ?? "");
         return value
           ? `    ${field.padEnd(10)}${preview(value)}  (${from})`
           : `    ${field.padEnd(10)}(not found)`;
