@@ -27,7 +27,8 @@ export function extractHtml(html: string): Extracted {
     meta[field] = clean;
     metaSources[field] = where;
   };
-  if (!article?.content) return { format: "html", blocks: [], meta, metaSources, notes: [] };
+  if (!article?.content)
+    return { format: "html", blocks: [], meta, metaSources, notes: [], lineForLine: false };
   take("title", article.title, "the page's title");
   take("author", article.byline?.replace(/^by\s+/i, ""), "the page's byline");
   take("publisher", article.siteName, "the page's site name");
@@ -53,6 +54,7 @@ export function extractHtml(html: string): Extracted {
     notes: [
       `Readability kept the article (${kept} of ${elementsBefore} elements): navigation, header, footer and sidebars dropped`,
     ],
+    lineForLine: false,
   };
 }
 

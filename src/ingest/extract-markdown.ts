@@ -74,7 +74,14 @@ export function extractMarkdown(source: string): Extracted {
         break;
     }
   }
-  return { format: "markdown", blocks: blocks.filter((b) => b.text), meta, metaSources, notes };
+  return {
+    format: "markdown",
+    blocks: blocks.filter((b) => b.text),
+    meta,
+    metaSources,
+    notes,
+    lineForLine: false,
+  };
 }
 
 /** The words of inline tokens, without their markup: `**a** [b](c)` → `a b`. */

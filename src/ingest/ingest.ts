@@ -59,7 +59,14 @@ export function ingest(request: IngestRequest): IngestResult {
   if (classified.sections.length === 0)
     throw new IngestError(file, "no body text found: the page has no paragraphs of running text");
   const sourceFile = `source${source.extension}`;
-  const reading = buildReading(id, file, sourceFile, classified, request.overrides);
+  const reading = buildReading(
+    id,
+    file,
+    sourceFile,
+    classified,
+    request.overrides,
+    extracted.lineForLine,
+  );
   const files = {
     "document.yaml": reading.documentYaml,
     "text.md": reading.textMd,

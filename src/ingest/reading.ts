@@ -41,6 +41,7 @@ export function buildReading(
   sourceFile: string,
   classified: Classified,
   overrides: MetaOverrides,
+  lineForLine: boolean,
 ): ReadingFiles {
   const meta: PageMeta = { ...classified.meta, ...definedOnly(overrides) };
   const missing = REQUIRED.filter((field) => !meta[field]);
@@ -100,8 +101,7 @@ export function buildReading(
     ...(meta.series ? { series: meta.series } : {}),
     attribution: `${author}, “${title}”, ${publisher}, ${longDate(date)}.`,
     licence: `© ${publisher}. Quoted in short excerpts for teaching and criticism, with attribution; the full text is on the publisher's page.`,
-    ...(sourceFile.endsWith(".txt") ? {} : { source: sourceFile }),
-    ...scrapeOf(classified, sourceFile),
+    ...(lineForLine ? scrapeOf(classified, sourceFile) : { source: sourceFile }),
     pullQuotes: classified.pullQuotes.map((q) => ({ paragraph: q.paragraph, text: q.text })),
     todo: todo.filter((t) => t.file === "document.yaml").map((t) => `${t.field}: ${t.what}`),
   };
@@ -117,11 +117,11 @@ export function buildReading(
 }
 
 /**
- * For a plain-text scrape, how text.md was cleaned from it, so validation can account for every
- * line of the page. HTML and Markdown go through a parser first, so there is no line-for-line check.
+ * For a scrape with one block a line, how text.md was cleaned from it, so validation can account
+ * for every line of the page. HTML, Markdown and wrapped text are parsed or joined first, so they
+ * have no line-for-line check.
  */
 function scrapeOf(classified: Classified, sourceFile: string): object {
-  if (!sourceFile.endsWith(".txt")) return {};
   const suffixes = new Set(classified.pullQuotes.map((q) => q.suffix));
   const suffix = suffixes.size === 1 ? ([...suffixes][0] ?? "") : "";
   const chrome = classified.dropped

@@ -36,4 +36,9 @@ export interface Extracted {
   readonly metaSources: MetaSources;
   /** Lines for the report about what the extractor itself left out (e.g. navigation). */
   readonly notes: readonly string[];
+  /**
+   * True when every block is one line of the source, unchanged: then validation can account for
+   * the source line by line (document.yaml's `scrape`).
+   */
+  readonly lineForLine: boolean;
 }

@@ -68,6 +68,7 @@ describe("pull quotes", () => {
         meta: {},
         metaSources: {},
         notes: [],
+        lineForLine: true,
       });
       expect(result.sections.flatMap((s) => s.paragraphs)).toEqual([body]);
       expect(result.pullQuotes).toEqual([
@@ -89,6 +90,7 @@ describe("pull quotes", () => {
       meta: {},
       metaSources: {},
       notes: [],
+      lineForLine: true,
     });
     expect(result.pullQuotes).toEqual([]);
     expect(result.sections.flatMap((s) => s.paragraphs)).toEqual([body, other]);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -7,6 +7,19 @@ import { parseText } from "../../src/core/corpus/text.js";
 import { formatReport, type IngestResult } from "../../src/ingest/ingest.js";
 import { SHIPPED_CORPUS, SHIPPED_DOC } from "../helpers/corpus.js";
 import { bodyOf, emptyDir, FIXTURE_PAGES, ingestInto } from "../helpers/ingest.js";
+
+/** Breaks a line into lines of at most `width` characters, between words. */
+function wrap(line: string, width: number): string {
+  const lines: string[] = [];
+  let current = "";
+  for (const word of line.split(" ")) {
+    if (current && current.length + word.length + 1 > width) {
+      lines.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  return [...lines, current].join("\n");
+}
 
 function readingFiles(result: IngestResult) {
   const read = (name: string) => readFileSync(join(result.folder, name), "utf8");
@@ -229,6 +242,24 @@ describe("ingesting a plain-text scrape of another page", () => {
       "conclusion",
       "disclaimer",
     ]);
+  });
+
+  it("joins wrapped lines (text copied from a PDF viewer or an e-mail) back into the same paragraphs", () => {
+    const page = readFileSync(FIXTURE_PAGES.text.file, "utf8");
+    const wrapped = page
+      .split("\n")
+      .map((line) => (line.length > 100 ? wrap(line, 72) : line))
+      .join("\n");
+    expect(wrapped.split("\n").length).toBeGreaterThan(page.split("\n").length + 10);
+    const dir = emptyDir();
+    writeFileSync(join(dir, "wrapped.txt"), wrapped);
+    const fromWrapped = ingestInto(emptyDir(), join(dir, "wrapped.txt"), "wrapped");
+    const fromLines = ingestInto(emptyDir(), FIXTURE_PAGES.text.file, "lines");
+    expect(readingFiles(fromWrapped).text).toEqual(readingFiles(fromLines).text);
+    expect(fromWrapped.classified.pullQuotes).toEqual(fromLines.classified.pullQuotes);
+    // No line-for-line check against a wrapped page: the source is kept, not matched.
+    expect(readingFiles(fromWrapped).document).toMatchObject({ source: "source.txt" });
+    expect(readingFiles(fromWrapped).document.scrape).toBeUndefined();
   });
 
   it("takes metadata given on the command line over what the page says", () => {
