@@ -12,7 +12,7 @@ import { formatReport, ingest } from "../src/ingest/ingest.js";
 const USAGE =
   "usage: npm run ingest -- <file> --id <slug> [--out <corpus dir>] [--force] [--title … --author … --date YYYY-MM-DD --publisher … --url … --genre …]";
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -28,7 +28,7 @@ function main(argv: readonly string[]): number {
   }
   const corpus = resolve(values.out ?? parseConfig(process.env).corpusDir);
   try {
-    const result = ingest({
+    const result = await ingest({
       file,
       id: values.id,
       corpus,
@@ -72,4 +72,4 @@ function parse(argv: readonly string[]) {
   });
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -93,11 +93,18 @@ export function classify(extracted: Extracted): Classified {
     seen.add(block.text);
   });
 
-  // 4. Pull quotes: sentences that repeat part of a longer block, maybe followed by a name.
+  // 4. Pull quotes: sentences that repeat part of a longer block, maybe followed by a name. A
+  // block in large type counts too when it reads as a sentence (PDFs set pull quotes that way).
   const candidates = blocks
     .map((block, i) => ({ block, i }))
     .filter(({ block, i }) => roles[i] === undefined && block.hint !== "heading");
-  for (const { block, i } of candidates) {
+  const quotable = blocks
+    .map((block, i) => ({ block, i }))
+    .filter(
+      ({ block, i }) =>
+        roles[i] === undefined && (block.hint !== "heading" || isSentence(block.text)),
+    );
+  for (const { block, i } of quotable) {
     for (const { text, suffix } of pullQuoteReadings(block.text)) {
       const host = candidates.find(
         (other) =>

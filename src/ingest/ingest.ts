@@ -8,9 +8,10 @@ import { type Classified, classify } from "./classify.js";
 import { IngestError } from "./errors.js";
 import { extractHtml } from "./extract-html.js";
 import { extractMarkdown } from "./extract-markdown.js";
+import { extractPdf } from "./extract-pdf.js";
 import { extractText } from "./extract-text.js";
 import { isSlug } from "./names.js";
-import { readSource } from "./read-source.js";
+import { readSource, type SourceFile } from "./read-source.js";
 import { buildReading, type MetaOverrides, type ReadingFiles } from "./reading.js";
 import type { Extracted, SourceFormat } from "./types.js";
 import { writeReading } from "./write.js";
@@ -34,14 +35,28 @@ export interface IngestResult {
   readonly overrides: MetaOverrides;
 }
 
-const EXTRACTORS: Readonly<Record<SourceFormat, (text: string) => Extracted>> = {
-  text: extractText,
-  html: extractHtml,
-  markdown: extractMarkdown,
+const EXTRACTORS: Readonly<
+  Record<SourceFormat, (source: SourceFile) => Extracted | Promise<Extracted>>
+> = {
+  text: (source) => extractText(source.text),
+  html: (source) => extractHtml(source.text),
+  markdown: (source) => extractMarkdown(source.text),
+  pdf: (source) => extractPdfOf(source),
 };
 
+async function extractPdfOf(source: SourceFile): Promise<Extracted> {
+  try {
+    return await extractPdf(source.bytes);
+  } catch (error) {
+    throw new IngestError(
+      source.path,
+      `the PDF cannot be read (${(error as Error).message ?? String(error)})`,
+    );
+  }
+}
+
 /** Ingests one file; throws {@link IngestError} for anything wrong with the input. */
-export function ingest(request: IngestRequest): IngestResult {
+export async function ingest(request: IngestRequest): Promise<IngestResult> {
   const { file, id, corpus } = request;
   if (!isSlug(id))
     throw new IngestError(
@@ -54,7 +69,7 @@ export function ingest(request: IngestRequest): IngestResult {
       file,
       `a reading "${id}" already exists in ${corpus}: choose another --id, or pass --force to replace it`,
     );
-  const extracted = EXTRACTORS[source.format](source.text);
+  const extracted = await EXTRACTORS[source.format](source);
   const classified = classify(extracted);
   if (classified.sections.length === 0)
     throw new IngestError(file, "no body text found: the page has no paragraphs of running text");
@@ -89,6 +104,7 @@ const FORMAT_NAMES: Readonly<Record<SourceFormat, string>> = {
   text: "plain text",
   html: "HTML",
   markdown: "Markdown",
+  pdf: "PDF",
 };
 
 /** What ingest did, for the tutor: kept, dropped and why, metadata found, what is left to do. */

@@ -1,6 +1,6 @@
 /**
  * Reads the file a tutor wants to ingest and refuses what cannot be a reading: missing, empty,
- * too large, binary, or not UTF-8. Nothing is written here.
+ * too large, binary (other than a PDF), or not UTF-8. Nothing is written here.
  */
 import { readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
@@ -14,6 +14,7 @@ export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
 export interface SourceFile {
   readonly path: string;
   readonly bytes: Buffer;
+  /** The decoded text; empty for a PDF, which is read from `bytes`. */
   readonly text: string;
   readonly format: SourceFormat;
   /** The extension the untouched copy keeps in the reading folder. */
@@ -28,6 +29,7 @@ const FORMATS: Readonly<Record<string, SourceFormat>> = {
   ".xhtml": "html",
   ".md": "markdown",
   ".markdown": "markdown",
+  ".pdf": "pdf",
 };
 
 export function readSource(path: string): SourceFile {
@@ -55,8 +57,14 @@ export function readSource(path: string): SourceFile {
       `cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`,
     );
   }
+  const extension = extname(path).toLowerCase();
+  if (extension === ".pdf" || bytes.subarray(0, 5).toString("latin1") === "%PDF-") {
+    if (bytes.subarray(0, 5).toString("latin1") !== "%PDF-")
+      throw new IngestError(path, "the file is named .pdf but is not a PDF");
+    return { path, bytes, text: "", format: "pdf", extension: ".pdf" };
+  }
   if (isBinaryFileSync(bytes, bytes.length))
-    throw new IngestError(path, "this is a binary file, not text, HTML or Markdown");
+    throw new IngestError(path, "this is a binary file, not text, HTML, Markdown or PDF");
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -65,7 +73,6 @@ export function readSource(path: string): SourceFile {
   }
   if (text.startsWith("\uFEFF")) text = text.slice(1);
   if (text.trim() === "") throw new IngestError(path, "the file has no text");
-  const extension = extname(path).toLowerCase();
   return {
     path,
     bytes,

@@ -1,6 +1,6 @@
 /** What every extractor (plain text, HTML, Markdown) hands to the classifier. */
 
-export type SourceFormat = "text" | "html" | "markdown";
+export type SourceFormat = "text" | "html" | "markdown" | "pdf";
 
 /** Metadata a page states about itself. Every field is optional: pages differ. */
 export interface PageMeta {

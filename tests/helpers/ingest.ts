@@ -32,7 +32,7 @@ export function ingestInto(
   file: string,
   id: string,
   more: Partial<IngestRequest> = {},
-): IngestResult {
+): Promise<IngestResult> {
   return ingest({ file, id, corpus, force: false, overrides: {}, ...more });
 }
 

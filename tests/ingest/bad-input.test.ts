@@ -7,6 +7,7 @@ import { projectRoot } from "../../src/core/paths.js";
 import { IngestError } from "../../src/ingest/errors.js";
 import { MAX_SOURCE_BYTES } from "../../src/ingest/read-source.js";
 import { emptyDir, FIXTURE_PAGES, ingestInto, snapshotDir } from "../helpers/ingest.js";
+import { makePdf } from "../helpers/pdf.js";
 
 /** Makes the bad file in a scratch folder of its own; returns its path. */
 type BadFile = (dir: string) => string;
@@ -30,12 +31,34 @@ const CASES: ReadonlyArray<{ case: string; file: BadFile; id?: string; message: 
   {
     case: "a binary file",
     file: write(
-      "scan.pdf",
+      "photo.jpg",
       new Uint8Array([
-        0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0, 0, 0, 0xff, 0xd8, 0, 1, 2, 3, 0, 0,
+        0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
       ]),
     ),
     message: /binary file/,
+  },
+  {
+    case: "a broken PDF",
+    file: write(
+      "broken.pdf",
+      "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n",
+    ),
+    message: /the PDF cannot be read|no body text found/,
+  },
+  {
+    case: "a file named .pdf that is not one",
+    file: write("notes.pdf", "Just some notes, saved with the wrong name.\n"),
+    message: /is named \.pdf but is not a PDF/,
+  },
+  {
+    case: "a PDF with no body text",
+    file: (dir) => {
+      const path = join(dir, "blank.pdf");
+      writeFileSync(path, makePdf([[{ text: "1" }], [{ text: "2" }]], { Title: "Nothing here" }));
+      return path;
+    },
+    message: /no body text found/,
   },
   {
     case: "text that is not UTF-8 (Latin-1)",
@@ -85,14 +108,14 @@ const CASES: ReadonlyArray<{ case: string; file: BadFile; id?: string; message: 
 
 describe("bad input: one line naming the file, and nothing written", () => {
   for (const bad of CASES) {
-    it(`refuses ${bad.case}`, () => {
+    it(`refuses ${bad.case}`, async () => {
       const corpus = emptyDir("corpus-");
-      ingestInto(corpus, FIXTURE_PAGES.markdown.file, "existing");
+      await ingestInto(corpus, FIXTURE_PAGES.markdown.file, "existing");
       const before = snapshotDir(corpus);
       const file = bad.file(emptyDir("page-"));
       let error: unknown;
       try {
-        ingestInto(corpus, file, bad.id ?? "new-reading");
+        await ingestInto(corpus, file, bad.id ?? "new-reading");
       } catch (caught) {
         error = caught;
       }
@@ -105,28 +128,28 @@ describe("bad input: one line naming the file, and nothing written", () => {
     });
   }
 
-  it("refuses an id that already exists, unless --force", () => {
+  it("refuses an id that already exists, unless --force", async () => {
     const corpus = emptyDir("corpus-");
-    ingestInto(corpus, FIXTURE_PAGES.markdown.file, "taken");
+    await ingestInto(corpus, FIXTURE_PAGES.markdown.file, "taken");
     const before = snapshotDir(corpus);
-    expect(() => ingestInto(corpus, FIXTURE_PAGES.text.file, "taken")).toThrow(
+    await expect(ingestInto(corpus, FIXTURE_PAGES.text.file, "taken")).rejects.toThrow(
       /a reading "taken" already exists in .*: choose another --id, or pass --force to replace it/,
     );
     expect(snapshotDir(corpus)).toEqual(before);
   });
 
-  it("does not create the corpus folder when the input is refused", () => {
+  it("does not create the corpus folder when the input is refused", async () => {
     const corpus = join(emptyDir(), "not-yet");
-    expect(() => ingestInto(corpus, join(corpus, "missing.txt"), "x")).toThrow(IngestError);
+    await expect(ingestInto(corpus, join(corpus, "missing.txt"), "x")).rejects.toThrow(IngestError);
     expect(existsSync(corpus)).toBe(false);
   });
 
-  it("asks for the metadata a page does not give, by option", () => {
+  it("asks for the metadata a page does not give, by option", async () => {
     const page = write(
       "anonymous.txt",
       "The text of the page goes on for a while and says something.\nA second paragraph follows it, with another sentence of substance.\n",
     )(emptyDir());
-    expect(() => ingestInto(emptyDir(), page, "anon")).toThrow(
+    await expect(ingestInto(emptyDir(), page, "anon")).rejects.toThrow(
       /the page does not say its title, author, date, publisher: pass --title … --author … --date … --publisher …/,
     );
   });

@@ -7,6 +7,7 @@ import { parseText } from "../../src/core/corpus/text.js";
 import { formatReport, type IngestResult } from "../../src/ingest/ingest.js";
 import { SHIPPED_CORPUS, SHIPPED_DOC } from "../helpers/corpus.js";
 import { bodyOf, emptyDir, FIXTURE_PAGES, ingestInto } from "../helpers/ingest.js";
+import { makePdf } from "../helpers/pdf.js";
 
 /** Breaks a line into lines of at most `width` characters, between words. */
 function wrap(line: string, width: number): string {
@@ -43,17 +44,17 @@ function readingFiles(result: IngestResult) {
 describe("ingesting the seed page (the shipped reading's scrape)", () => {
   const shipped = join(SHIPPED_CORPUS, SHIPPED_DOC);
   let result: IngestResult;
-  beforeAll(() => {
-    result = ingestInto(emptyDir(), join(shipped, "source.txt"), "second");
+  beforeAll(async () => {
+    result = await ingestInto(emptyDir(), join(shipped, "source.txt"), "second");
   });
 
-  it("reproduces the shipped text.md: the same headings, section ids and paragraphs, in order", () => {
+  it("reproduces the shipped text.md: the same headings, section ids and paragraphs, in order", async () => {
     expect(bodyOf(readingFiles(result).textMd)).toEqual(
       bodyOf(readFileSync(join(shipped, "text.md"), "utf8")),
     );
   });
 
-  it("finds the shipped title, author, date, publisher, genre, series and pull quotes", () => {
+  it("finds the shipped title, author, date, publisher, genre, series and pull quotes", async () => {
     const ours = readingFiles(result).document;
     const theirs = parse(readFileSync(join(shipped, "document.yaml"), "utf8")) as Record<
       string,
@@ -75,7 +76,7 @@ describe("ingesting the seed page (the shipped reading's scrape)", () => {
     expect(String(ours.date)).toBe("2023-12-06");
   });
 
-  it("writes a reading that validates, with the untouched page beside it", () => {
+  it("writes a reading that validates, with the untouched page beside it", async () => {
     const check = runCorpusPipeline(join(result.folder, ".."));
     expect(check.problems).toEqual([]);
     expect(readFileSync(join(result.folder, "source.txt"))).toEqual(
@@ -83,7 +84,7 @@ describe("ingesting the seed page (the shipped reading's scrape)", () => {
     );
   });
 
-  it("drafts a map: a thesis placeholder and one node per section citing every paragraph verbatim, all marked as drafts in our words", () => {
+  it("drafts a map: a thesis placeholder and one node per section citing every paragraph verbatim, all marked as drafts in our words", async () => {
     const { map, text } = readingFiles(result);
     const [thesis, ...drafts] = map.nodes;
     expect(thesis).toMatchObject({ id: "thesis", kind: "thesis", tags: ["draft"] });
@@ -99,7 +100,7 @@ describe("ingesting the seed page (the shipped reading's scrape)", () => {
       expect(text.paragraphs[quote.p - 1]?.text.startsWith(quote.text)).toBe(true);
   });
 
-  it("reports what was kept, dropped and why, what was found, and what the tutor must fill in", () => {
+  it("reports what was kept, dropped and why, what was found, and what the tutor must fill in", async () => {
     const report = formatReport("seed.txt", result, "/");
     expect(report).toContain(
       "kept:    15 paragraphs in 7 sections (headings ours: Series note, Introduction, Disclaimer)",
@@ -123,11 +124,11 @@ describe("ingesting the seed page (the shipped reading's scrape)", () => {
 
 describe("ingesting a saved HTML page", () => {
   let result: IngestResult;
-  beforeAll(() => {
-    result = ingestInto(emptyDir(), FIXTURE_PAGES.html.file, FIXTURE_PAGES.html.id);
+  beforeAll(async () => {
+    result = await ingestInto(emptyDir(), FIXTURE_PAGES.html.file, FIXTURE_PAGES.html.id);
   });
 
-  it("keeps the article's body paragraphs and headings only, each once", () => {
+  it("keeps the article's body paragraphs and headings only, each once", async () => {
     const { text } = readingFiles(result);
     expect(text.sections.map((s) => [s.heading, s.editorial])).toEqual([
       ["Introduction", true],
@@ -162,7 +163,7 @@ describe("ingesting a saved HTML page", () => {
     );
   });
 
-  it("reads the metadata from the page's head", () => {
+  it("reads the metadata from the page's head", async () => {
     expect(readingFiles(result).document).toMatchObject({
       title: "Air defence first: a layered shield for Ukraine's cities",
       shortTitle: "Air defence first",
@@ -182,11 +183,11 @@ describe("ingesting a saved HTML page", () => {
 
 describe("ingesting Markdown", () => {
   let result: IngestResult;
-  beforeAll(() => {
-    result = ingestInto(emptyDir(), FIXTURE_PAGES.markdown.file, FIXTURE_PAGES.markdown.id);
+  beforeAll(async () => {
+    result = await ingestInto(emptyDir(), FIXTURE_PAGES.markdown.file, FIXTURE_PAGES.markdown.id);
   });
 
-  it("keeps paragraphs and headings without their markup, and drops chrome and the pull quote", () => {
+  it("keeps paragraphs and headings without their markup, and drops chrome and the pull quote", async () => {
     const { text } = readingFiles(result);
     expect(text.sections.map((s) => s.heading)).toEqual([
       "Introduction",
@@ -207,7 +208,7 @@ describe("ingesting Markdown", () => {
     ]);
   });
 
-  it("takes the metadata from the front matter", () => {
+  it("takes the metadata from the front matter", async () => {
     expect(readingFiles(result).document).toMatchObject({
       title: "A European pillar: why the EU's defence clause matters for Ukraine",
       author: "Claire Moreau",
@@ -219,8 +220,8 @@ describe("ingesting Markdown", () => {
 });
 
 describe("ingesting a plain-text scrape of another page", () => {
-  it("finds the pull quote with its author's name after it, and the date line's genre", () => {
-    const result = ingestInto(emptyDir(), FIXTURE_PAGES.text.file, FIXTURE_PAGES.text.id);
+  it("finds the pull quote with its author's name after it, and the date line's genre", async () => {
+    const result = await ingestInto(emptyDir(), FIXTURE_PAGES.text.file, FIXTURE_PAGES.text.id);
     const { document, text } = readingFiles(result);
     expect(document).toMatchObject({
       author: "Marta Kovalenko",
@@ -244,7 +245,7 @@ describe("ingesting a plain-text scrape of another page", () => {
     ]);
   });
 
-  it("joins wrapped lines (text copied from a PDF viewer or an e-mail) back into the same paragraphs", () => {
+  it("joins wrapped lines (text copied from a PDF viewer or an e-mail) back into the same paragraphs", async () => {
     const page = readFileSync(FIXTURE_PAGES.text.file, "utf8");
     const wrapped = page
       .split("\n")
@@ -253,8 +254,8 @@ describe("ingesting a plain-text scrape of another page", () => {
     expect(wrapped.split("\n").length).toBeGreaterThan(page.split("\n").length + 10);
     const dir = emptyDir();
     writeFileSync(join(dir, "wrapped.txt"), wrapped);
-    const fromWrapped = ingestInto(emptyDir(), join(dir, "wrapped.txt"), "wrapped");
-    const fromLines = ingestInto(emptyDir(), FIXTURE_PAGES.text.file, "lines");
+    const fromWrapped = await ingestInto(emptyDir(), join(dir, "wrapped.txt"), "wrapped");
+    const fromLines = await ingestInto(emptyDir(), FIXTURE_PAGES.text.file, "lines");
     expect(readingFiles(fromWrapped).text).toEqual(readingFiles(fromLines).text);
     expect(fromWrapped.classified.pullQuotes).toEqual(fromLines.classified.pullQuotes);
     // No line-for-line check against a wrapped page: the source is kept, not matched.
@@ -262,8 +263,8 @@ describe("ingesting a plain-text scrape of another page", () => {
     expect(readingFiles(fromWrapped).document.scrape).toBeUndefined();
   });
 
-  it("takes metadata given on the command line over what the page says", () => {
-    const result = ingestInto(emptyDir(), FIXTURE_PAGES.text.file, "k", {
+  it("takes metadata given on the command line over what the page says", async () => {
+    const result = await ingestInto(emptyDir(), FIXTURE_PAGES.text.file, "k", {
       overrides: { url: "https://bpf.example.org/analysis/garrisons/", date: "2024-03-15" },
     });
     expect(readingFiles(result).document).toMatchObject({
@@ -273,12 +274,101 @@ describe("ingesting a plain-text scrape of another page", () => {
     expect(result.reading.todo.map((t) => t.field)).not.toContain("url");
   });
 
-  it("replaces an existing reading with --force, and only then", () => {
+  it("replaces an existing reading with --force, and only then", async () => {
     const corpus = emptyDir();
-    ingestInto(corpus, FIXTURE_PAGES.text.file, "same");
-    const again = ingestInto(corpus, FIXTURE_PAGES.markdown.file, "same", { force: true });
+    await ingestInto(corpus, FIXTURE_PAGES.text.file, "same");
+    const again = await ingestInto(corpus, FIXTURE_PAGES.markdown.file, "same", { force: true });
     expect(readingFiles(again).document.author).toBe("Claire Moreau");
     expect(existsSync(join(corpus, "same", "source.txt"))).toBe(false);
     expect(runCorpusPipeline(corpus).problems).toEqual([]);
+  });
+});
+
+describe("ingesting a PDF", () => {
+  const HEAD = "Baltic Policy Forum | Analysis";
+  const pdf = makePdf(
+    [
+      [
+        { text: HEAD, size: 8 },
+        { text: "Guarantees without garrisons", size: 16, gapBefore: 20 },
+        { text: "Share", gapBefore: 10 },
+        {
+          text: "In December 1994 Ukraine gave up the third-largest nuclear arsenal in",
+          gapBefore: 12,
+        },
+        { text: "the world in exchange for assurances from the United States, the United" },
+        { text: "Kingdom and Russia. Those assurances did not promise that anyone would" },
+        { text: "defend its borders." },
+        { text: "The lesson of 1994", size: 13, gapBefore: 12 },
+        {
+          text: "The memorandum was a political document, not a treaty. None of its",
+          gapBefore: 6,
+        },
+        { text: "signatories ratified it, and none accepted an obligation to act." },
+        { text: "The memorandum was a political document, not a treaty.", size: 14, gapBefore: 12 },
+        { text: "1", gapBefore: 200 },
+      ],
+      [
+        { text: HEAD, size: 8 },
+        {
+          text: "Assurances without enforcement invite the very aggression they were",
+          gapBefore: 20,
+        },
+        { text: "meant to prevent. A guarantee is credible only when its cost is paid" },
+        { text: "before any crisis begins." },
+        { text: "2", gapBefore: 300 },
+      ],
+    ],
+    {
+      Title: "Guarantees without garrisons",
+      Author: "Marta Kovalenko",
+      CreationDate: "D:20240314093000Z",
+    },
+  );
+  let result: IngestResult;
+  beforeAll(async () => {
+    const dir = emptyDir();
+    writeFileSync(join(dir, "garrisons.pdf"), pdf);
+    result = await ingestInto(emptyDir(), join(dir, "garrisons.pdf"), "garrisons", {
+      overrides: { publisher: "Baltic Policy Forum" },
+    });
+  });
+
+  it("rebuilds paragraphs from wrapped lines, across pages, and headings from larger type", () => {
+    const { text } = readingFiles(result);
+    expect(text.sections.map((s) => [s.heading, s.editorial])).toEqual([
+      ["Introduction", true],
+      ["The lesson of 1994", false],
+    ]);
+    expect(text.paragraphs.map((p) => p.text)).toEqual([
+      "In December 1994 Ukraine gave up the third-largest nuclear arsenal in the world in exchange for assurances from the United States, the United Kingdom and Russia. Those assurances did not promise that anyone would defend its borders.",
+      "The memorandum was a political document, not a treaty. None of its signatories ratified it, and none accepted an obligation to act.",
+      "Assurances without enforcement invite the very aggression they were meant to prevent. A guarantee is credible only when its cost is paid before any crisis begins.",
+    ]);
+  });
+
+  it("drops running heads, page numbers, chrome and the pull quote", () => {
+    expect(result.extracted.notes).toEqual([
+      `running head, foot or page number left out: “${HEAD}”`,
+      "running head, foot or page number left out: “1”",
+      "running head, foot or page number left out: “2”",
+    ]);
+    expect(result.classified.dropped.map((d) => d.reason)).toEqual([
+      "title",
+      "share button",
+      "pull quote of ¶2",
+    ]);
+  });
+
+  it("takes title, author and date from the PDF's properties, and keeps the PDF", () => {
+    expect(readingFiles(result).document).toMatchObject({
+      title: "Guarantees without garrisons",
+      author: "Marta Kovalenko",
+      date: "2024-03-14",
+      publisher: "Baltic Policy Forum",
+      source: "source.pdf",
+    });
+    expect(readFileSync(join(result.folder, "source.pdf"))).toEqual(pdf);
+    expect(runCorpusPipeline(join(result.folder, "..")).problems).toEqual([]);
   });
 });

@@ -14,22 +14,22 @@ import { SHIPPED_CORPUS, SHIPPED_DOC } from "../../helpers/corpus.js";
 import { emptyDir, FIXTURE_PAGES, ingestInto } from "../../helpers/ingest.js";
 
 /** The shipped reading and the three fixture pages, ingested, in one corpus folder. */
-function fourReadings(): string {
+async function fourReadings(): Promise<string> {
   const root = emptyDir("corpus-");
   cpSync(join(SHIPPED_CORPUS, SHIPPED_DOC), join(root, SHIPPED_DOC), { recursive: true });
-  for (const page of Object.values(FIXTURE_PAGES)) ingestInto(root, page.file, page.id);
+  for (const page of Object.values(FIXTURE_PAGES)) await ingestInto(root, page.file, page.id);
   return root;
 }
 
 describe("a corpus of several readings", () => {
   let root: string;
   let core: Core;
-  beforeAll(() => {
-    root = fourReadings();
+  beforeAll(async () => {
+    root = await fourReadings();
     core = createCore(root, { stateSecret: "test-secret" });
   });
 
-  it("loads every reading folder, and each cite names its author, short title and year", () => {
+  it("loads every reading folder, and each cite names its author, short title and year", async () => {
     expect(core.corpus.documents.map((d) => [d.id, d.shortCite])).toEqual([
       [SHIPPED_DOC, "Anisova, “No need to wait”, ELN, 6 Dec 2023"],
       [FIXTURE_PAGES.text.id, "Kovalenko, “Guarantees without garrisons”, BPF, 14 Mar 2024"],
@@ -85,8 +85,8 @@ describe("a corpus of several readings", () => {
 });
 
 describe("validating many readings", () => {
-  it("refuses two readings with one id, naming both folders", () => {
-    const root = fourReadings();
+  it("refuses two readings with one id, naming both folders", async () => {
+    const root = await fourReadings();
     cpSync(join(root, FIXTURE_PAGES.html.id), join(root, "air-defence-copy"), { recursive: true });
     const { problems } = runCorpusPipeline(root);
     expect(problems).toContainEqual({
@@ -104,8 +104,8 @@ describe("validating many readings", () => {
     );
   });
 
-  it("reports each problem under its reading, with the file and the node", () => {
-    const root = fourReadings();
+  it("reports each problem under its reading, with the file and the node", async () => {
+    const root = await fourReadings();
     const map = join(root, FIXTURE_PAGES.markdown.id, "map.yaml");
     writeFileSync(
       map,
@@ -125,8 +125,8 @@ describe("validating many readings", () => {
     );
   });
 
-  it("the program refuses to start on a reading that fails its fidelity checks, naming it", () => {
-    const root = fourReadings();
+  it("the program refuses to start on a reading that fails its fidelity checks, naming it", async () => {
+    const root = await fourReadings();
     const text = join(root, FIXTURE_PAGES.text.id, "text.md");
     writeFileSync(
       text,
@@ -149,7 +149,7 @@ describe("validating many readings", () => {
         ({ stdout }) => ({ code: 0, stdout, stderr: "" }),
         (error: { code: number; stdout: string; stderr: string }) => error,
       );
-    const root = fourReadings();
+    const root = await fourReadings();
     const ok = await validate(root);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain("readings:      4");
