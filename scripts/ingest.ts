@@ -3,6 +3,7 @@
  * text, saved HTML or Markdown) into a reading folder that validates, and prints a report.
  * Mistakes in the input are one line naming the file; nothing is written then.
  */
+import "dotenv/config";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parseConfig } from "../src/config.js";

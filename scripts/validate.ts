@@ -4,6 +4,7 @@
  * under the reading it belongs to, each with its file and node. Exit code 1 when any reading
  * cannot be trusted.
  */
+import "dotenv/config";
 import { resolve } from "node:path";
 import { parseConfig } from "../src/config.js";
 import { runCorpusPipeline } from "../src/core/corpus/pipeline.js";

@@ -243,14 +243,12 @@ export function buildModel(documents: readonly ValidatedDocument[]): CorpusModel
     };
     const key = (id: string): string => `${meta.id}/${id}`;
 
+    const shortTitle = meta.shortTitle ?? shortTitleOf(meta.title);
     infos.push({
       id: meta.id,
       title: meta.title,
-      shortTitle: meta.shortTitle ?? shortTitleOf(meta.title),
-      shortCite: readingShortCite(
-        { ...meta, shortTitle: meta.shortTitle ?? shortTitleOf(meta.title) },
-        documents.length,
-      ),
+      shortTitle,
+      shortCite: readingShortCite({ ...meta, shortTitle }, documents.length),
       author: meta.author,
       authorShort: meta.authorShort,
       publisher: meta.publisher,
