@@ -1,6 +1,6 @@
 /**
  * `npm run ingest -- <file> --id <slug> [--out <corpus dir>] [--force]`: turns a page (plain
- * text, saved HTML or Markdown) into a reading folder that validates, and prints a report.
+ * text, saved HTML, Markdown or PDF) into a reading folder that validates, and prints a report.
  * Mistakes in the input are one line naming the file; nothing is written then.
  */
 import "dotenv/config";
