@@ -29,6 +29,31 @@ export function longDate(iso: string): string {
   return `${day} ${MONTHS_LONG[(month ?? 1) - 1]} ${year}`;
 }
 
+/** The title up to its colon or dash, else its first six words: "No need to wait". */
+export function shortTitleOf(title: string): string {
+  const clause = title.split(/\s*[:—–]\s+|\s+[-–—]\s+/)[0]?.trim() || title;
+  const words = clause.split(/\s+/);
+  return words.length <= 8 ? clause : `${words.slice(0, 6).join(" ")}…`;
+}
+
+/**
+ * How a cite names a reading: "Anisova, ELN, 6 Dec 2023". When the corpus holds several readings
+ * the short title joins it ("Anisova, “No need to wait”, ELN, 6 Dec 2023"), so two pieces by one
+ * author, or from one publisher, are told apart.
+ */
+export function readingShortCite(
+  doc: {
+    readonly authorShort: string;
+    readonly shortTitle: string;
+    readonly publisherShort: string;
+    readonly date: string;
+  },
+  readingsInCorpus: number,
+): string {
+  const title = readingsInCorpus > 1 ? ` “${doc.shortTitle}”,` : "";
+  return `${doc.authorShort},${title} ${doc.publisherShort}, ${shortDate(doc.date)}`;
+}
+
 /** "Coalition of the willing as a transition, not a substitute, ¶13" */
 export function citeLocation(source: SourceRef): string {
   return `${source.section}, ¶${source.paragraph}`;
@@ -49,5 +74,5 @@ export function sourceLink(source: SourceRef): string {
 
 /** A full reference for a reading, e.g. for /sources and card cites. */
 export function citeFull(doc: DocumentRef): string {
-  return `${doc.author}, “${doc.title}”, ${doc.publisher}, ${longDate(doc.date)}. ${doc.url}`;
+  return `${doc.author}, “${doc.title}”, ${doc.publisher}, ${longDate(doc.date)}.${doc.url ? ` ${doc.url}` : ""}`;
 }

@@ -1,7 +1,6 @@
 /** Turning model objects into answer parts, so every command cites the same way. */
 
 import type { DocumentRef, Excerpt, NodeRef, SourceRef } from "./answer.js";
-import { shortDate } from "./cite.js";
 import type { Core } from "./core.js";
 import type { Citation, MapNode, Quote } from "./corpus/model.js";
 import type { Paragraph } from "./corpus/text.js";
@@ -109,7 +108,7 @@ export function documentRefs(
             publisher: doc.publisher,
             date: doc.date,
             url: doc.url,
-            shortCite: `${doc.authorShort}, ${doc.publisherShort}, ${shortDate(doc.date)}`,
+            shortCite: doc.shortCite,
           },
         ]
       : [];

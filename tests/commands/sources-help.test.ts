@@ -9,6 +9,22 @@ describe("/sources", () => {
     );
     expect(answer.notes.some((n) => n.startsWith("Licence:"))).toBe(true);
   });
+
+  it("cites the reading in APA, Chicago, MLA and BibTeX, formatted by Citation.js", async () => {
+    const answer = await run("sources");
+    const url =
+      "https://www.europeanleadershipnetwork.org/commentary/no-need-to-wait-capability-building-and-collective-defence-as-security-guarantees-for-ukraine/";
+    expect(answer.notes).toEqual(
+      expect.arrayContaining([
+        `APA: Anisova, K. (2023, December 6). No need to wait: Capability building and collective defence as security guarantees for Ukraine [Commentary]. European Leadership Network. ${url}`,
+        `Chicago: Anisova, Kateryna. 2023. “No Need to Wait: Capability Building and Collective Defence as Security Guarantees for Ukraine.” Commentary. European Leadership Network. December 6, 2023. ${url}.`,
+        `MLA: Anisova, Kateryna. “No Need to Wait: Capability Building and Collective Defence as Security Guarantees for Ukraine.” European Leadership Network, 6 Dec. 2023, ${url}.`,
+        expect.stringMatching(
+          /^BibTeX: @misc\{Anisova2023No, author = \{Anisova, Kateryna\}, year = \{2023\}, month = \{dec 6\}, publisher = \{European Leadership Network\},/,
+        ),
+      ]),
+    );
+  });
 });
 
 describe("/help", () => {

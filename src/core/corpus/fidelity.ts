@@ -17,17 +17,18 @@ export interface FidelityReport {
 export function checkFidelity(documents: readonly ValidatedDocument[]): FidelityReport {
   const problems: CorpusProblem[] = [];
   let quotesChecked = 0;
-  const seenDocuments = new Set<string>();
+  const seenDocuments = new Map<string, string>();
   for (const doc of documents) {
-    if (seenDocuments.has(doc.meta.id)) {
+    const first = seenDocuments.get(doc.meta.id);
+    if (first !== undefined) {
       problems.push({
         code: "duplicate-document",
         file: join(doc.dir, DOCUMENT_FILE),
         where: doc.meta.id,
-        message: "two readings share this id",
+        message: `the reading in ${first}/ already has this id: every reading needs its own id (and folder of that name)`,
       });
-    }
-    seenDocuments.add(doc.meta.id);
+    } else seenDocuments.set(doc.meta.id, doc.dir);
+    checkSourceFile(doc);
     quotesChecked += checkQuotes(doc, problems);
     checkGraph(doc, problems);
     checkGlossary(doc, problems);
@@ -257,6 +258,12 @@ function checkScrape(doc: ValidatedDocument, problems: CorpusProblem[]): void {
       });
     }
   }
+}
+
+/** The untouched source a reading names must be there, so anyone can check the text against it. */
+function checkSourceFile(doc: ValidatedDocument): void {
+  // Reading it is the check: the loader reports a missing or unreadable file as a problem.
+  if (doc.meta.source !== undefined) doc.readScrape(doc.meta.source);
 }
 
 function preview(text: string): string {

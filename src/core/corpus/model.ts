@@ -3,6 +3,7 @@
  * passed the fidelity checks, so its quotes are known to be verbatim.
  */
 import type { SourceRef } from "../answer.js";
+import { readingShortCite, shortTitleOf } from "../cite.js";
 import { findVerbatim } from "./normalize.js";
 import type { NodeKind, RelationType } from "./schema.js";
 import type { Paragraph, Section } from "./text.js";
@@ -25,16 +26,26 @@ export interface Quote {
 export interface DocumentInfo {
   readonly id: string;
   readonly title: string;
+  /** The title's first clause, e.g. "No need to wait". */
+  readonly shortTitle: string;
+  /**
+   * How a cite names this reading, e.g. "Anisova, ELN, 6 Dec 2023"; with several readings in the
+   * corpus it names the short title too, so two pieces by one author stay apart.
+   */
+  readonly shortCite: string;
   readonly author: string;
   readonly authorShort: string;
   readonly publisher: string;
   readonly publisherShort: string;
   readonly genre: string;
   readonly date: string;
+  /** Empty while a drafted reading has no address yet (renderers then show no link). */
   readonly url: string;
   readonly series: string | undefined;
   readonly attribution: string;
   readonly licence: string;
+  /** What the editors must still check or write; empty for a finished reading. */
+  readonly todo: readonly string[];
   readonly sections: readonly Section[];
   readonly paragraphs: readonly Paragraph[];
   readonly pullQuotes: readonly Quote[];
@@ -216,7 +227,7 @@ export function buildModel(documents: readonly ValidatedDocument[]): CorpusModel
         section: section.heading,
         sectionEditorial: section.editorial,
         paragraph,
-        url: meta.url,
+        url: meta.url ?? "",
       };
     };
     // Show the source's own characters, even where the map's author typed straight quotes.
@@ -232,19 +243,23 @@ export function buildModel(documents: readonly ValidatedDocument[]): CorpusModel
     };
     const key = (id: string): string => `${meta.id}/${id}`;
 
+    const shortTitle = meta.shortTitle ?? shortTitleOf(meta.title);
     infos.push({
       id: meta.id,
       title: meta.title,
+      shortTitle,
+      shortCite: readingShortCite({ ...meta, shortTitle }, documents.length),
       author: meta.author,
       authorShort: meta.authorShort,
       publisher: meta.publisher,
       publisherShort: meta.publisherShort,
       genre: meta.genre,
       date: meta.date,
-      url: meta.url,
+      url: meta.url ?? "",
       series: meta.series,
       attribution: meta.attribution,
       licence: meta.licence,
+      todo: meta.todo,
       sections: text.sections,
       paragraphs: text.paragraphs,
       pullQuotes: meta.pullQuotes.map((q) => quote(q.paragraph, q.text)),

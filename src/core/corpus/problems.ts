@@ -39,13 +39,46 @@ export function formatProblem(problem: CorpusProblem): string {
   return `${problem.file}${where}: ${problem.code}: ${problem.message}`;
 }
 
+/** The reading folder a problem belongs to (the first segment of its path), if any. */
+export function readingOf(problem: CorpusProblem): string | undefined {
+  const [first, ...rest] = problem.file.split(/[\\/]/);
+  return rest.length > 0 ? first : undefined;
+}
+
+/** Problems grouped by reading folder, in the order the readings were first met. */
+export function problemsByReading(
+  problems: readonly CorpusProblem[],
+): Map<string | undefined, CorpusProblem[]> {
+  const groups = new Map<string | undefined, CorpusProblem[]>();
+  for (const problem of problems) {
+    const reading = readingOf(problem);
+    groups.set(reading, [...(groups.get(reading) ?? []), problem]);
+  }
+  return groups;
+}
+
+/** Every problem, under a line naming the reading it belongs to. */
+export function formatProblemsByReading(problems: readonly CorpusProblem[], indent = "  "): string {
+  const lines: string[] = [];
+  for (const [reading, group] of problemsByReading(problems)) {
+    const count = `${group.length} problem${group.length === 1 ? "" : "s"}`;
+    lines.push(
+      reading === undefined
+        ? `${indent}the corpus folder (${count}):`
+        : `${indent}reading "${reading}" fails its checks (${count}):`,
+    );
+    for (const problem of group) lines.push(`${indent}  - ${formatProblem(problem)}`);
+  }
+  return lines.join("\n");
+}
+
 /** Thrown when a corpus cannot be used; the program must not start with a partial corpus. */
 export class CorpusError extends Error {
   override readonly name = "CorpusError";
   constructor(readonly problems: readonly CorpusProblem[]) {
     super(
       `Corpus: ${problems.length} problem${problems.length === 1 ? "" : "s"} found; fix them and run \`npm run validate\`:\n` +
-        problems.map((p) => `  - ${formatProblem(p)}`).join("\n"),
+        formatProblemsByReading(problems),
     );
   }
 }

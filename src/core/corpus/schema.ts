@@ -17,16 +17,23 @@ const isoDate = z.union([
 export const documentFileSchema = z.strictObject({
   id,
   title: z.string().min(1),
+  /** How citations name the reading among others, e.g. "No need to wait"; derived when absent. */
+  shortTitle: z.string().min(1).optional(),
   author: z.string().min(1),
   authorShort: z.string().min(1),
   publisher: z.string().min(1),
   publisherShort: z.string().min(1),
   genre: z.string().min(1),
   date: isoDate,
-  url: z.url({ protocol: /^https?$/ }),
+  /** Absent only while a drafted reading waits for the tutor to find the page's address. */
+  url: z.url({ protocol: /^https?$/ }).optional(),
   series: z.string().min(1).optional(),
   attribution: z.string().min(1),
   licence: z.string().min(1),
+  /** The untouched file the reading was made from, when it is not a plain-text scrape. */
+  source: z.string().min(1).optional(),
+  /** What an editor must still check or write (left by `npm run ingest`); shown by validate. */
+  todo: z.array(z.string().min(1)).default([]),
   scrape: z
     .strictObject({
       file: z.string().min(1),

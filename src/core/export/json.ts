@@ -1,5 +1,4 @@
 /** The argument map as JSON in the published format (see `schema.ts`). */
-import { shortDate } from "../cite.js";
 import type { CorpusModel, DocumentInfo } from "../corpus/model.js";
 import { ARGUMENT_MAP_FORMAT_VERSION, type ArgumentMapJson } from "./schema.js";
 
@@ -7,7 +6,7 @@ export const ARGUMENT_MAP_NOTICE =
   "Quote texts are the author's words, verbatim, each with its citation. Labels, summaries, aliases, tags, glossary definitions and headings marked editorial are ours (the editors'), not the author's.";
 
 function shortCite(doc: DocumentInfo): string {
-  return `${doc.authorShort}, ${doc.publisherShort}, ${shortDate(doc.date)}`;
+  return doc.shortCite;
 }
 
 /**
