@@ -50,7 +50,7 @@ function citation(excerpt: Excerpt, readings: readonly DocumentRef[]): SafeHtml 
 export function quoteBlock(excerpt: Excerpt, readings: readonly DocumentRef[]): SafeHtml {
   const before = excerpt.elided?.before ? "… " : "";
   const after = excerpt.elided?.after ? " …" : "";
-  return html`<blockquote class="quote" cite="${excerpt.source.url}"><p>“${before}${excerpt.quote}${after}”</p>${citation(excerpt, readings)}</blockquote>`;
+  return html`<blockquote class="quote" cite="${excerpt.source.url}" data-quote="${excerpt.quote}"><p>“${before}${excerpt.quote}${after}”</p>${citation(excerpt, readings)}</blockquote>`;
 }
 
 const INCOMING_HEADINGS: Readonly<Record<RelatedNode["relation"], string>> = {

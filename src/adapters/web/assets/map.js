@@ -172,23 +172,38 @@ function clearMatches() {
 }
 
 /**
- * Outlines every drawn node whose quotes come from a paragraph the answer cites, or that the
- * answer names. Returns the keys outlined.
+ * Whether a node's quote is among the passage's best sentences: one contains the other.
+ * @param {Element} article
+ * @param {readonly string[]} highlights
+ */
+function quotesHighlight(article, highlights) {
+  for (const block of article.querySelectorAll("blockquote[data-quote]")) {
+    const quote = block.getAttribute("data-quote") ?? "";
+    if (highlights.some((h) => h && (h.includes(quote) || quote.includes(h)))) return true;
+  }
+  return false;
+}
+
+/**
+ * Outlines the drawn nodes that each found passage stands for: the node the answer names, and
+ * the nodes that quote the passage's highlighted sentences (or, when the answer highlights none,
+ * every node quoting that paragraph). Returns the keys outlined.
  * @param {any[]} excerpts
  */
 function outlineMatches(excerpts) {
   clearMatches();
   const keys = new Set();
+  const articles = [...document.querySelectorAll(".node-detail")];
   for (const excerpt of excerpts) {
     const source = excerpt?.source ?? {};
-    for (const article of document.querySelectorAll(".node-detail")) {
+    const highlights = Array.isArray(excerpt?.highlights) ? excerpt.highlights : [];
+    for (const article of articles) {
       const paragraphs = (article.getAttribute("data-paragraphs") ?? "").split(" ");
-      if (
+      const samePassage =
         article.getAttribute("data-document") === source.documentId &&
-        paragraphs.includes(String(source.paragraph))
-      ) {
+        paragraphs.includes(String(source.paragraph));
+      if (samePassage && (highlights.length === 0 || quotesHighlight(article, highlights)))
         keys.add(article.getAttribute("data-key"));
-      }
     }
     if (excerpt?.node?.key && nodeGroup(excerpt.node.key)) keys.add(excerpt.node.key);
   }
