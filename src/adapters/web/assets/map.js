@@ -53,7 +53,7 @@ function choose(key, options = {}) {
   panelEmpty.hidden = true;
   if (options.open !== false) {
     panel.classList.add("open");
-    main.classList.add("panel-open");
+    document.body.classList.add("panel-open");
   }
   for (const group of document.querySelectorAll("#map-svg g.node.selected")) {
     group.classList.remove("selected");
@@ -62,7 +62,9 @@ function choose(key, options = {}) {
   chosen = key;
   if (options.moveFocus) {
     article.focus({ preventScroll: true });
-    article.scrollIntoView({ block: "nearest" });
+    // Beside the map the panel starts at its top; below it (phones) the page scrolls to it.
+    if (getComputedStyle(panel).position === "fixed") panel.scrollTop = 0;
+    else article.scrollIntoView({ block: "start" });
   }
   return true;
 }
@@ -77,7 +79,7 @@ canvas.addEventListener("click", (event) => {
 /** Hides the panel and gives the focus back to the node it was about. */
 function closePanel() {
   panel.classList.remove("open");
-  main.classList.remove("panel-open");
+  document.body.classList.remove("panel-open");
   if (chosen) nodeLink(chosen)?.focus();
 }
 
