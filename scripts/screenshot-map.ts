@@ -1,28 +1,15 @@
 /**
  * `npm run web:screenshot`: the picture of the map page in the README. Serves the page on
  * loopback, opens it in Debian's Chromium (playwright-core), chooses a point, runs a search and
- * saves docs/map-page.png.
+ * saves docs/images/map-page.png.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
 import { catalogue } from "../commands/index.js";
 import { startWebPageServer } from "../src/adapters/web/serve.js";
 import { createCore } from "../src/core/core.js";
 import { defaultCorpusRoot, projectRoot } from "../src/core/paths.js";
 import { createLogger } from "../src/logger.js";
-
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { launchChromium } from "./chromium.js";
 
 async function main(): Promise<void> {
   const core = createCore(defaultCorpusRoot());
@@ -33,15 +20,9 @@ async function main(): Promise<void> {
     host: "127.0.0.1",
     port: 0,
   });
-  const profile = mkdtempSync(join(tmpdir(), "chromium-profile-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: FLAGS,
-    viewport: { width: 1440, height: 900 },
-  });
+  const browser = await launchChromium({ width: 1440, height: 900 });
   try {
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     await page.goto(`${web.pageUrl}?focus=coalition`, { waitUntil: "networkidle" });
     await page.fill("#search-input", "Is the JEF legally binding?");
     await page.keyboard.press("Enter");
@@ -52,8 +33,7 @@ async function main(): Promise<void> {
     await page.screenshot({ path: file });
     process.stdout.write(`saved ${file}\n`);
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
     await web.http.close(500);
   }
 }

@@ -144,11 +144,10 @@ function viewLinks(page: MapPage): SafeHtml {
   return html`<nav class="view-links" aria-label="Views">${links.map((l, i) => html`${i ? " · " : ""}${l}`)}</nav>`;
 }
 
-function searchForm(page: MapPage): SafeHtml {
+function searchForm(): SafeHtml {
   return html`<form class="search" role="search" action="${SEARCH_PATH}" method="get" id="search-form">
 <label for="search-input">Search the reading</label>
 <input id="search-input" name="q" type="search" maxlength="300" autocomplete="off" placeholder="e.g. Is the JEF legally binding?">
-<input type="hidden" name="reading" value="${page.reading.id}">
 <button type="submit">Search</button>
 <button type="button" id="search-clear" hidden>Clear</button>
 </form>`;
@@ -161,7 +160,7 @@ export function renderMapPage(page: MapPage, svg: string): string {
 <h1>${page.title} <span class="ours">(our heading)</span></h1>
 <p class="reading">Reading: ${reading.author}, <a href="${reading.url}" rel="noreferrer">“${reading.title}”</a>, ${reading.publisher}, ${longDate(reading.date)}.</p>
 ${viewLinks(page)}
-${searchForm(page)}
+${searchForm()}
 </header>
 ${notices(page)}
 <main id="main" class="layout" data-reading="${reading.id}" data-focus="${view.focus?.key ?? ""}">

@@ -11,13 +11,17 @@ import type { MapView } from "../../core/map/select.js";
 export type NodeLink = (node: MapNode) => string;
 
 /**
- * Graphviz's SVG without its XML prolog, doctype and comments, with the root marked for the page:
+ * Graphviz's SVG without its XML prolog, doctype, comments and titles, with the root marked for the page:
  * a labelled group (not `role="img"`, which would hide the node links inside from assistive
  * technology).
  */
 export function inlineSvg(svg: string, label: string): string {
   const start = svg.indexOf("<svg");
-  const body = (start >= 0 ? svg.slice(start) : svg).replace(/<!--[\s\S]*?-->\n?/g, "");
+  // Graphviz titles every node and edge with its internal name (`doc/node-id`), which browsers
+  // would show on hover; the page's script titles each node link with its label instead.
+  const body = (start >= 0 ? svg.slice(start) : svg)
+    .replace(/<!--[\s\S]*?-->\n?/g, "")
+    .replace(/<title>[^<]*<\/title>\n?/g, "");
   const escaped = label
     .replace(/&/g, "&amp;")
     .replace(/"/g, "&quot;")

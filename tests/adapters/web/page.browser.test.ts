@@ -8,11 +8,11 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Browser, launchChromium } from "../../../scripts/chromium.js";
 import type { MapNode } from "../../../src/core/corpus/model.js";
 import { mapPage } from "../../../src/core/map/page.js";
 import { SHIPPED_DOC, shippedCore } from "../../helpers/corpus.js";
 import { run } from "../../helpers/run.js";
-import { type Browser, launchChromium } from "./browser.js";
 import { serveMapPage } from "./serve-helper.js";
 
 const core = shippedCore();

@@ -33,6 +33,9 @@ for (const group of document.querySelectorAll("#map-svg g.node")) {
   const title = link.getAttribute("xlink:title") ?? link.getAttribute("title") ?? "";
   link.setAttribute("aria-label", title);
   link.setAttribute("aria-controls", "panel");
+  const tooltip = document.createElementNS("http://www.w3.org/2000/svg", "title");
+  tooltip.textContent = title;
+  link.prepend(tooltip);
 }
 
 /** @type {string | undefined} */

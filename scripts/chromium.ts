@@ -29,7 +29,7 @@ export interface Browser {
 export async function launchChromium(viewport = { width: 1280, height: 900 }): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(
-      `browser tests: ${CHROMIUM} is missing; install Debian's Chromium (apt-get install -y chromium), as .ci/run does`,
+      `chromium: ${CHROMIUM} is missing; install Debian's Chromium (apt-get install -y chromium), as .ci/run does`,
     );
   const profile = mkdtempSync(join(tmpdir(), "chromium-profile-"));
   // A persistent context is how playwright takes a --user-data-dir: a fresh, empty one each run.
