@@ -171,6 +171,31 @@ describe("the map page in Chromium", () => {
     await page.close();
   });
 
+  it("search says when nothing is found, and Clear takes the outlines away", async () => {
+    const { page, errors } = await openPage("/map");
+    await page.fill("#search-input", "JEF");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#map-svg g.node.match");
+    await page.fill("#search-input", "qqqzzzxx");
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => page.locator("#results-status").textContent())
+      .toBe("No passage found: nothing is outlined.");
+    expect(await page.locator("#map-svg g.node.match").count()).toBe(0);
+    const answer = await run("search", { query: "qqqzzzxx" });
+    expect(await page.locator("#results-list h3").textContent()).toBe(
+      `${answer.title} (our heading)`,
+    );
+    await page.fill("#search-input", "JEF");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#map-svg g.node.match");
+    await page.click("#search-clear");
+    expect(await page.locator("#map-svg g.node.match").count()).toBe(0);
+    expect(await page.locator("#results").isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("shows a hostile focus as text and runs none of it", async () => {
     // Short enough to be echoed whole (notes shorten what they repeat).
     const hostile = '"><script>alert(1)</script><img src=x onerror=alert(2)>';

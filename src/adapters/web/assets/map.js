@@ -106,6 +106,9 @@ const zoom = document.getElementById("zoom-toggle");
 zoom?.addEventListener("click", () => {
   const actual = canvas.classList.toggle("actual-size");
   zoom.setAttribute("aria-pressed", String(actual));
+  // At full size the map no longer fits: bring the point in question into view.
+  const point = chosen ?? main.dataset.focus;
+  if (actual && point) nodeGroup(point)?.scrollIntoView({ block: "center", inline: "center" });
 });
 
 // A focused map opens on its focus.
@@ -289,7 +292,9 @@ function showAnswer(answer, query) {
     page && excerpts.length
       ? `Passages ${page.offset + 1}–${page.offset + excerpts.length} of ${page.total}. `
       : "";
-  resultsStatus.textContent = `${range}${keys.length} ${keys.length === 1 ? "point" : "points"} on the map ${keys.length === 1 ? "quotes" : "quote"} these passages: outlined in orange.`;
+  resultsStatus.textContent = excerpts.length
+    ? `${range}${keys.length} ${keys.length === 1 ? "point" : "points"} on the map ${keys.length === 1 ? "quotes" : "quote"} these passages: outlined in orange.`
+    : "No passage found: nothing is outlined.";
   if (keys.length) {
     const list = element("ul", undefined, "related");
     for (const key of keys) {
