@@ -214,5 +214,7 @@ export function mapPageUrl(
 export function chatCommand(node: Pick<MapNode, "kind" | "id">): string {
   if (node.kind === "pillar") return `/pillar ${node.id}`;
   if (node.kind === "objection") return `/counter ${node.id}`;
+  // Context nodes frame the piece (its series, its disclaimer): /sources is where chat says that.
+  if (node.kind === "context") return "/sources";
   return `/claim ${node.id}`;
 }

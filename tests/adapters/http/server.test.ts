@@ -55,7 +55,11 @@ describe("the shared HTTP server", () => {
     running = await startHttpServer({
       host: "127.0.0.1",
       port: 0,
-      routes: { "/known": (_request, response) => response.end("known") },
+      routes: {
+        "/known": (_request, response) => {
+          response.end("known");
+        },
+      },
       notFound: (request, response) => {
         response.writeHead(404, { "content-type": "text/plain" });
         response.end(`no page at ${request.url}`);

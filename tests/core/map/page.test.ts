@@ -1,10 +1,20 @@
 import { describe, expect, it } from "vitest";
+import { catalogue } from "../../../commands/index.js";
+import { createCore } from "../../../src/core/core.js";
 import type { MapNode } from "../../../src/core/corpus/model.js";
+import { runCommandText } from "../../../src/core/dispatch.js";
 import { chatCommand, mapPage, mapPageUrl, nodeDetails } from "../../../src/core/map/page.js";
 import { resolveFocus } from "../../../src/core/map/select.js";
 import { isOpenPoint, NODE_STYLES, nodeLook } from "../../../src/core/map/style.js";
 import { ARGUMENT_KINDS } from "../../../src/core/resolve.js";
-import { SHIPPED_DOC, shippedCore } from "../../helpers/corpus.js";
+import {
+  corpusCopy,
+  FIXTURE_CORPUS,
+  FIXTURE_DOC,
+  SHIPPED_CORPUS,
+  SHIPPED_DOC,
+  shippedCore,
+} from "../../helpers/corpus.js";
 
 const core = shippedCore();
 const { corpus } = core;
@@ -64,6 +74,28 @@ describe("mapPage: what the web page shows", () => {
   });
 });
 
+describe("mapPage with several readings", () => {
+  const two = createCore(corpusCopy([SHIPPED_CORPUS, FIXTURE_CORPUS]), { stateSecret: "t" });
+
+  it("shows the reading ?reading= names, only its nodes, and lists every reading", () => {
+    const outcome = mapPage(two, { reading: FIXTURE_DOC });
+    if (outcome.kind !== "page") throw new Error("no page");
+    expect(outcome.page.reading.id).toBe(FIXTURE_DOC);
+    expect(outcome.page.view.nodes.length).toBeGreaterThan(0);
+    for (const node of outcome.page.view.nodes) expect(node.documentId).toBe(FIXTURE_DOC);
+    expect(outcome.page.readings.map((r) => r.id).sort()).toEqual(
+      [FIXTURE_DOC, SHIPPED_DOC].sort(),
+    );
+  });
+
+  it("follows a focus into the reading it belongs to", () => {
+    const outcome = mapPage(two, { reading: FIXTURE_DOC, focus: "coal-speed" });
+    if (outcome.kind !== "page") throw new Error("no page");
+    expect(outcome.page.reading.id).toBe(SHIPPED_DOC);
+    expect(outcome.page.view.focus?.id).toBe("coal-speed");
+  });
+});
+
 describe("nodeDetails: the panel of a node", () => {
   it("carries our label and summary, the author's verbatim quotes with citations, and the neighbours", () => {
     const node = corpus.node("coal-like-minded") as MapNode;
@@ -94,6 +126,23 @@ describe("nodeDetails: the panel of a node", () => {
     expect(chatCommand({ kind: "pillar", id: "eu" })).toBe("/pillar eu");
     expect(chatCommand({ kind: "objection", id: "obj-jef" })).toBe("/counter obj-jef");
     expect(chatCommand({ kind: "evidence", id: "ev-card" })).toBe("/claim ev-card");
+  });
+
+  it.each(
+    corpus.nodes.filter((n) => n.kind !== "context").map((n) => [chatCommand(n), n] as const),
+  )("%s answers about the same node in chat", async (command, node) => {
+    const [name = "", ...args] = command.slice(1).split(" ");
+    const answer = await runCommandText(core, catalogue, name, args.join(" "));
+    expect(answer.status).toBe("ok");
+    const first = node.quotes[0];
+    if (first) expect(answer.excerpts.map((e) => e.quote)).toContain(first.text);
+    else expect(JSON.stringify([answer.title, answer.notes])).toContain(node.label);
+  });
+
+  it("sends context nodes to /sources, which tells what frames the reading", async () => {
+    expect(chatCommand({ kind: "context", id: "ctx-series" })).toBe("/sources");
+    const answer = await runCommandText(core, catalogue, "sources", "");
+    expect(answer.notes.join(" ")).toContain("This piece is part of a series");
   });
 
   it("tells the editors' open points apart from the objections the author answers", () => {
