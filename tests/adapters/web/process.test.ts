@@ -5,6 +5,8 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -20,10 +22,15 @@ afterEach(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 });
 
-function start(script: string) {
+function start(script: string, port = 0) {
   const child = spawn(process.execPath, [join(root, "dist", ...script.split("/"))], {
     cwd,
-    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "silent" },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      LOG_LEVEL: "silent",
+    },
     stdio: ["pipe", "pipe", "pipe"],
   });
   children.push(child);
@@ -31,7 +38,10 @@ function start(script: string) {
   child.stdout?.on("data", (chunk: Buffer) => {
     out += chunk.toString("utf8");
   });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  // "close", not "exit": by then everything the program printed has been read.
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("close", (code) => resolve(code)),
+  );
   const printed = (pattern: RegExp) =>
     new Promise<RegExpMatchArray>((resolve, reject) => {
       const check = () => {
@@ -44,7 +54,9 @@ function start(script: string) {
       const timer = setInterval(check, 20);
       void exited.then(() => {
         clearInterval(timer);
-        reject(new Error(`exited before printing ${pattern}; printed: ${out}`));
+        const match = pattern.exec(out);
+        if (match) resolve(match);
+        else reject(new Error(`exited before printing ${pattern}; printed: ${out}`));
       });
     });
   return { child, exited, printed };
@@ -76,5 +88,21 @@ describe("npm start in console mode", () => {
     await program.printed(/type \/help for commands/);
     program.child.stdin?.end("exit\n");
     expect(await program.exited).toBe(0);
+  });
+
+  it("keeps the console when the page's port is taken, and says how to free it", async () => {
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, "127.0.0.1", resolve));
+    const { port } = squatter.address() as AddressInfo;
+    try {
+      const program = start("src/main.js", port);
+      await program.printed(/The argument map page could not start on 127\.0\.0\.1:\d+ .*set PORT/);
+      await program.printed(/type \/help for commands/);
+      program.child.stdin?.end("pillar coalition\nexit\n");
+      await program.printed(/Pillar: Coalition of the willing/);
+      expect(await program.exited).toBe(0);
+    } finally {
+      squatter.close();
+    }
   });
 });
