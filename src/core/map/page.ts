@@ -135,6 +135,8 @@ export function mapPage(core: Core, request: MapPageRequest): MapPageOutcome {
       reading = readings.find((r) => r.id === found.node.documentId) ?? reading;
     }
   }
+  if (request.focus === undefined && request.depth !== undefined)
+    notes.push("depth applies only around a focus, so the whole argument is shown.");
   view ??= readingView(corpus, reading.id);
   const focus = view.focus;
   const title = focus

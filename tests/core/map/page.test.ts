@@ -60,9 +60,13 @@ describe("mapPage: what the web page shows", () => {
     );
   });
 
-  it("keeps the depth asked for", () => {
+  it("keeps the depth asked for, and says when there is no focus for it to apply to", () => {
     expect(page({ focus: "eu", depth: 1 }).view.depth).toBe(1);
     expect(page({ focus: "eu", depth: 3 }).view.depth).toBe(3);
+    expect(page({ focus: "eu", depth: 3 }).notes).toEqual([]);
+    expect(page({ depth: 3 }).notes).toEqual([
+      "depth applies only around a focus, so the whole argument is shown.",
+    ]);
   });
 
   it("answers an unknown reading with the near misses first", () => {
