@@ -108,14 +108,31 @@ zoom?.addEventListener("click", () => {
   zoom.setAttribute("aria-pressed", String(actual));
   // At full size the map no longer fits: bring the point in question into view.
   const point = chosen ?? main.dataset.focus;
-  if (actual && point) nodeGroup(point)?.scrollIntoView({ block: "center", inline: "center" });
+  if (actual && point) centreInCanvas(point);
 });
+
+/**
+ * Scrolls the map's own frame (not the page) so a node sits in its middle, when the map is
+ * larger than the frame (full size, or a phone).
+ * @param {string} key
+ */
+function centreInCanvas(key) {
+  const group = nodeGroup(key);
+  if (!group) return;
+  const node = group.getBoundingClientRect();
+  const frame = canvas.getBoundingClientRect();
+  canvas.scrollLeft += node.left + node.width / 2 - (frame.left + frame.width / 2);
+  canvas.scrollTop += node.top + node.height / 2 - (frame.top + frame.height / 2);
+}
 
 // A focused map opens on its focus.
 const focusKey = main.dataset.focus;
 // A focused map marks its focus; the panel opens when the student chooses a point, so the
 // projected map is not covered at first.
-if (focusKey) choose(focusKey, { open: false });
+if (focusKey) {
+  choose(focusKey, { open: false });
+  centreInCanvas(focusKey);
+}
 
 // ---------------------------------------------------------------- search
 
