@@ -41,8 +41,12 @@ interface Watched {
 }
 
 /** A fresh tab that records errors and refuses, and records, every request to another host. */
-async function openPage(path: string): Promise<Watched & { status: number | undefined }> {
+async function openPage(
+  path: string,
+  viewport?: { width: number; height: number },
+): Promise<Watched & { status: number | undefined }> {
   const page = await browser.context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
   const errors: string[] = [];
   const foreign: string[] = [];
   page.on("console", (message) => {
@@ -243,9 +247,23 @@ describe("the map page in Chromium", () => {
     await page.close();
   });
 
-  it("reads on a phone: no sideways scrolling, the panel below the map", async () => {
-    const { page, errors } = await openPage("/map?focus=coalition");
-    await page.setViewportSize({ width: 390, height: 844 });
+  it("reads on a phone: no sideways scrolling, the focus in view at a readable size, the panel below the map", async () => {
+    const { page, errors } = await openPage("/map?focus=coalition", { width: 390, height: 844 });
+    const [focus, frame, labelPx] = await page.evaluate((id) => {
+      const group = document.getElementById(`node:${id}`);
+      return [
+        group?.getBoundingClientRect().toJSON(),
+        document.getElementById("canvas")?.getBoundingClientRect().toJSON(),
+        // Labels are set at 11 units of the picture's viewBox: their size on screen.
+        ((document.getElementById("map-svg")?.getBoundingClientRect().width ?? 0) /
+          ((document.getElementById("map-svg") as unknown as SVGSVGElement).viewBox.baseVal.width ||
+            1)) *
+          11,
+      ];
+    }, key("coalition"));
+    expect(focus.left).toBeGreaterThanOrEqual(frame.left);
+    expect(focus.right).toBeLessThanOrEqual(frame.right);
+    expect(labelPx).toBeGreaterThanOrEqual(9);
     const widths = await page.evaluate(() => [
       document.documentElement.scrollWidth,
       window.innerWidth,
