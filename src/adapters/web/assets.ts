@@ -3,6 +3,7 @@
  * the DejaVu Sans fonts the map is laid out in (from `dejavu-fonts-ttf`). Nothing comes from
  * another host, so the page works offline and the CSP can say `'self'` only.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { mapFontFiles } from "../../core/map/render.js";
@@ -19,6 +20,8 @@ export const ASSET_PATHS = {
 export interface Asset {
   readonly contentType: string;
   readonly body: Buffer;
+  /** A strong ETag from the content, so browsers revalidate for free. */
+  readonly etag: string;
 }
 
 /** The source folder of the page's own files (served as they are: plain JS and CSS). */
@@ -32,7 +35,9 @@ export function loadAssets(): ReadonlyMap<string, Asset> {
   const [regular, bold] = mapFontFiles();
   const file = (path: string | undefined, contentType: string): Asset => {
     if (!path) throw new Error("web: a font file of dejavu-fonts-ttf is missing");
-    return { contentType, body: readFileSync(path) };
+    const body = readFileSync(path);
+    const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}"`;
+    return { contentType, body, etag };
   };
   return new Map([
     [ASSET_PATHS.script, file(join(dir, "map.js"), "text/javascript; charset=utf-8")],

@@ -20,7 +20,7 @@ import { loadAssets } from "./assets.js";
 import { html } from "./html.js";
 import { MAP_PATH, mapHref, renderMapPage, renderMessagePage, SEARCH_PATH } from "./page.js";
 import { parseMapQuery, parseSearchQuery } from "./query.js";
-import { send, sendHtml, sendJsonBody } from "./respond.js";
+import { SECURITY_HEADERS, send, sendHtml, sendJsonBody } from "./respond.js";
 import { MapPictures } from "./svg.js";
 
 export interface WebPageOptions {
@@ -126,14 +126,17 @@ export function createWebPage(options: WebPageOptions): WebPage {
     [MAP_PATH]: readOnly(showMap, logger),
     [SEARCH_PATH]: readOnly(runSearch, logger),
   };
+  // Assets are checked again on every load (they change with the bot), cheaply: by their ETag.
   for (const [path, asset] of assets)
-    routes[path] = readOnly(
-      (_request, response) =>
-        send(response, 200, asset.contentType, asset.body, {
-          "cache-control": "public, max-age=3600",
-        }),
-      logger,
-    );
+    routes[path] = readOnly((request, response) => {
+      const headers = { "cache-control": "no-cache", etag: asset.etag };
+      if (request.headers["if-none-match"] === asset.etag) {
+        response.writeHead(304, { ...SECURITY_HEADERS, ...headers });
+        response.end();
+        return;
+      }
+      send(response, 200, asset.contentType, asset.body, headers);
+    }, logger);
 
   const notFound: RouteHandler = (request, response) => {
     const path = (request.url ?? "/").split("?")[0] ?? "/";

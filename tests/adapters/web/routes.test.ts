@@ -157,6 +157,10 @@ describe("the page's own files and everything else", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe(type);
     expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(100);
+    const etag = response.headers.get("etag") ?? "";
+    expect(etag).toMatch(/^"[\w-]{22}"$/);
+    const again = await fetch(`${server.origin}${path}`, { headers: { "if-none-match": etag } });
+    expect(again.status).toBe(304);
   });
 
   it("answers unknown paths with a 404 page that names the path as text and links to the map", async () => {
