@@ -94,7 +94,7 @@ panel.addEventListener("click", (event) => {
   // A neighbour drawn on this map is chosen in place; one that is not opens its own map.
   if (key && nodeGroup(key) && choose(key, { moveFocus: true })) {
     event.preventDefault();
-    nodeGroup(key)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    centreInCanvas(key);
   }
 });
 
@@ -125,10 +125,9 @@ function centreInCanvas(key) {
   canvas.scrollTop += node.top + node.height / 2 - (frame.top + frame.height / 2);
 }
 
-// A focused map opens on its focus.
 const focusKey = main.dataset.focus;
-// A focused map marks its focus; the panel opens when the student chooses a point, so the
-// projected map is not covered at first.
+// A focused map marks its focus and shows it; the panel opens when the student chooses a point,
+// so the projected map is not covered at first.
 if (focusKey) {
   choose(focusKey, { open: false });
   centreInCanvas(focusKey);
