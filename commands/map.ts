@@ -8,6 +8,7 @@ import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
 import { shorten } from "../src/core/input.js";
 import { countNodes, countRelations, describeView } from "../src/core/map/describe.js";
 import { toDot } from "../src/core/map/dot.js";
+import { mapPageUrl } from "../src/core/map/page.js";
 import { type MapImageFormat, renderMap } from "../src/core/map/render.js";
 import { focusView, type MapView, resolveFocus, wholeMap } from "../src/core/map/select.js";
 
@@ -71,6 +72,11 @@ export default defineCommand({
     const center = view.focus ?? core.corpus.nodesOfKind("thesis")[0];
     notes.push(
       viewNote(view),
+      ...(core.publicUrl
+        ? [
+            `On the web page: ${mapPageUrl(core.publicUrl, { focus: view.focus?.id, depth: view.depth })}`,
+          ]
+        : []),
       "Labels, kinds and the drawing are ours; ¶ numbers give the paragraphs of the author's quotes.",
     );
     const dot = toDot(view, { title: pictureTitle(core, view) });

@@ -46,6 +46,8 @@ export const configSchema = z.object({
     z.string().startsWith("xapp-", "an app-level token starting with xapp-").optional(),
   ),
   SLACK_API_URL: optionalUrl,
+  /** Where the map page is reachable from outside, e.g. https://debate.example.edu (no trailing path). */
+  PUBLIC_URL: optionalUrl,
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -79,6 +81,8 @@ export interface Config {
     readonly apiUrl: string | undefined;
   };
   readonly http: { readonly port: number; readonly host: string };
+  /** The map page's public address: `/map` answers in chat link to it when set. */
+  readonly publicUrl: string | undefined;
   readonly logLevel: string;
   readonly corpusDir: string;
   readonly drillSecret: string | undefined;
@@ -116,6 +120,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       apiUrl: e.SLACK_API_URL,
     },
     http: { port: e.PORT, host: e.HOST },
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     logLevel: e.LOG_LEVEL,
     corpusDir: e.CORPUS_DIR ?? defaultCorpusRoot(),
     drillSecret: e.DRILL_SECRET,

@@ -12,6 +12,8 @@ import {
 } from "./adapters/discord/http.js";
 import { type RouteHandler, startHttpServer } from "./adapters/http/server.js";
 import { createSlackHttpAdapter, startSlackSocketMode } from "./adapters/slack/app.js";
+import { createWebPage } from "./adapters/web/routes.js";
+import { startWebPageServer } from "./adapters/web/serve.js";
 import { type Config, ConfigError, modes, parseConfig, SECRET_KEYS } from "./config.js";
 import { type Core, createCore } from "./core/core.js";
 import { CorpusError } from "./core/corpus/problems.js";
@@ -100,13 +102,27 @@ async function main(): Promise<number> {
     config.logLevel,
     SECRET_KEYS.map((k) => process.env[k]),
   );
-  const core = createCore(
-    config.corpusDir,
-    config.drillSecret ? { stateSecret: config.drillSecret } : {},
-  );
+  const core = createCore(config.corpusDir, {
+    ...(config.drillSecret ? { stateSecret: config.drillSecret } : {}),
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+  });
   const wanted = modes(config);
 
   if (wanted.console) {
+    // The map page is served beside the console; a busy port costs the page, not the console.
+    const page = await startWebPageServer({
+      core,
+      catalogue,
+      logger,
+      host: config.http.host,
+      port: config.http.port,
+    }).catch((error: unknown) => {
+      process.stdout.write(
+        `The argument map page could not start on ${config.http.host}:${config.http.port} (${error instanceof Error ? error.message : String(error)}): set PORT to a free port.\n`,
+      );
+      return undefined;
+    });
+    if (page) process.stdout.write(`The argument map as a web page: ${page.pageUrl}\n`);
     await runConsole(core, catalogue, {
       input: process.stdin,
       output: process.stdout,
@@ -114,6 +130,7 @@ async function main(): Promise<number> {
       width: process.stdout.columns ?? 100,
       logger,
     });
+    await page?.http.close(500);
     return 0;
   }
 
@@ -128,10 +145,18 @@ async function main(): Promise<number> {
   });
 
   const { routes, stops } = await startChatAdapters(core, config, logger);
-  const http =
-    Object.keys(routes).length > 0
-      ? await startHttpServer({ host: config.http.host, port: config.http.port, routes, logger })
-      : undefined;
+  // The map page rides on the HTTP server the chat adapters need; gateway and Socket Mode need none.
+  const web =
+    Object.keys(routes).length > 0 ? createWebPage({ core, catalogue, logger }) : undefined;
+  const http = web
+    ? await startHttpServer({
+        host: config.http.host,
+        port: config.http.port,
+        routes: { ...routes, ...web.routes },
+        notFound: web.notFound,
+        logger,
+      })
+    : undefined;
 
   const signal = await signalled;
   // Stop accepting before saying so: whoever reads the log line may rely on the port being shut.

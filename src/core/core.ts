@@ -15,6 +15,8 @@ export interface Core {
    * so any process can trust it without a session store.
    */
   readonly stateSecret: string;
+  /** Where the map page is published (e.g. `https://bot.example.edu`), for answers to link to it. */
+  readonly publicUrl?: string;
 }
 
 export interface CoreOptions {
@@ -22,6 +24,8 @@ export interface CoreOptions {
   readonly serialisedIndex?: string;
   /** See {@link Core.stateSecret}; a random one per process when not set. */
   readonly stateSecret?: string;
+  /** See {@link Core.publicUrl}. */
+  readonly publicUrl?: string;
 }
 
 /**
@@ -33,5 +37,10 @@ export function createCore(corpusRoot: string, options: CoreOptions = {}): Core 
   const search = options.serialisedIndex
     ? SearchIndex.load(corpus, options.serialisedIndex)
     : SearchIndex.build(corpus);
-  return { corpus, search, stateSecret: options.stateSecret ?? randomBytes(32).toString("hex") };
+  return {
+    corpus,
+    search,
+    stateSecret: options.stateSecret ?? randomBytes(32).toString("hex"),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+  };
 }

@@ -17,6 +17,8 @@ export interface HttpServerOptions {
   readonly port: number;
   /** Exact paths, e.g. `"/discord/interactions"`; each handler decides which methods it accepts. */
   readonly routes: Readonly<Record<string, RouteHandler>>;
+  /** Answers paths no route serves (e.g. the web page's 404 page); a JSON 404 when not set. */
+  readonly notFound?: RouteHandler;
   readonly logger: Logger;
 }
 
@@ -67,7 +69,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
       sendJson(response, 200, { ok: true });
       return;
     }
-    const handler = options.routes[path];
+    const handler = Object.hasOwn(options.routes, path) ? options.routes[path] : options.notFound;
     if (!handler) {
       sendJson(response, 404, { error: "not found" });
       return;

@@ -5,16 +5,26 @@
  * and line style used.
  */
 import type { MapNode, Relation } from "../corpus/model.js";
-import type { NodeKind, RelationType } from "../corpus/schema.js";
+import type { RelationType } from "../corpus/schema.js";
 import { attributes, dotString, htmlText, wrapWords } from "./dot-syntax.js";
 import type { HiddenNeighbours, MapView } from "./select.js";
-import { MAP_FONT, NODE_STYLES, RELATION_STYLES } from "./style.js";
+import { MAP_FONT, NODE_STYLES, type NodeLook, nodeLook, RELATION_STYLES } from "./style.js";
 
 export interface DotOptions {
   /** Ours: a heading drawn above the map. */
   readonly title?: string;
   /** Draw the legend (default true). */
   readonly legend?: boolean;
+  /**
+   * For a picture shown in a web page: each node becomes a link to `link(node)`, with a stable
+   * element id ({@link nodeElementId}) and a class naming how it is drawn, so a script can find it.
+   */
+  readonly link?: (node: MapNode) => string;
+}
+
+/** The SVG element id of a node drawn with {@link DotOptions.link}. */
+export function nodeElementId(node: Pick<MapNode, "key">): string {
+  return `node:${node.key}`;
 }
 
 /** Label lines are wrapped at about this many characters, so no column grows wide. */
@@ -48,7 +58,8 @@ export function toDot(view: MapView, options: DotOptions = {}): string {
     `  edge${attributes({ dir: "back", arrowsize: 0.9, fontname: MAP_FONT, fontsize: 10 })};`,
   ];
   for (const node of view.nodes) {
-    lines.push(`  ${nodeStatement(node, view.hidden.get(node.key), node.key === view.focus?.key)}`);
+    const focused = node.key === view.focus?.key;
+    lines.push(`  ${nodeStatement(node, view.hidden.get(node.key), focused, options.link)}`);
   }
   for (const relation of view.relations) lines.push(`  ${edgeStatement(relation)}`);
   if (options.legend !== false) lines.push(...legend(view));
@@ -60,8 +71,10 @@ function nodeStatement(
   node: MapNode,
   hidden: HiddenNeighbours | undefined,
   focused: boolean,
+  link: DotOptions["link"],
 ): string {
-  const style = NODE_STYLES[node.kind];
+  const look = nodeLook(node);
+  const style = NODE_STYLES[look];
   return `${dotString(node.key)}${attributes({
     label: { html: nodeLabel(node, hidden) },
     shape: style.shape,
@@ -69,7 +82,8 @@ function nodeStatement(
     fillcolor: style.fill,
     color: style.border,
     penwidth: focused ? 4 : style.penwidth,
-    tooltip: node.id,
+    tooltip: link ? `${node.label} (${style.name})` : node.id,
+    ...(link ? { id: nodeElementId(node), class: `look-${look}`, URL: link(node) } : {}),
   })};`;
 }
 
@@ -81,7 +95,7 @@ export function nodeLabel(node: MapNode, hidden?: HiddenNeighbours): string {
   const title = (titleLines.length ? titleLines : ["(no label)"]).map(htmlText).join("<BR/>");
   const lines = [
     `<B>${title}</B>`,
-    small(`${NODE_STYLES[node.kind].name} · ${citations(node)}`, "#495057"),
+    small(`${NODE_STYLES[nodeLook(node)].name} · ${citations(node)}`, "#495057"),
   ];
   const note = hidden ? hiddenNote(hidden) : "";
   if (note) lines.push(...wrapWords(note, LABEL_WIDTH + 6, 2).map((l) => small(l, "#862e9c")));
@@ -155,8 +169,8 @@ function lineSample(color: string, style: string, arrow: string): string {
  * so it stays compact wherever Graphviz puts it.
  */
 function legend(view: MapView): string[] {
-  const kinds = (Object.keys(NODE_STYLES) as NodeKind[]).filter((k) =>
-    view.nodes.some((n) => n.kind === k),
+  const kinds = (Object.keys(NODE_STYLES) as NodeLook[]).filter((k) =>
+    view.nodes.some((n) => nodeLook(n) === k),
   );
   const types = (Object.keys(RELATION_STYLES) as RelationType[]).filter((t) =>
     view.relations.some((r) => r.type === t),

@@ -5,7 +5,7 @@
 import type { Core } from "../core.js";
 import type { CorpusModel, MapNode, Relation } from "../corpus/model.js";
 import type { NodeKind } from "../corpus/schema.js";
-import { nameKey, resolveByName, resolvePillar } from "../resolve.js";
+import { ARGUMENT_KINDS, nameKey, resolveByName, resolvePillar } from "../resolve.js";
 
 /** The deepest focus view: three steps already reach most of a reading's map. */
 export const MAX_DEPTH = 3;
@@ -42,6 +42,19 @@ export const WHOLE_MAP_KINDS: readonly NodeKind[] = ["thesis", "pillar", "claim"
 /** Every node and relation, e.g. for an export: nothing is hidden. */
 export function fullView(corpus: CorpusModel): MapView {
   return { kind: "whole", nodes: corpus.nodes, relations: corpus.relations, hidden: new Map() };
+}
+
+/**
+ * Everything one reading argues: every node of the given kinds (by default all but the framing
+ * context, which relates to nothing) and every relation between them.
+ */
+export function readingView(
+  corpus: CorpusModel,
+  documentId: string,
+  kinds: readonly NodeKind[] = ARGUMENT_KINDS,
+): MapView {
+  const nodes = corpus.nodes.filter((n) => n.documentId === documentId && kinds.includes(n.kind));
+  return viewOf(corpus, "whole", nodes);
 }
 
 /** The thesis, its pillars and their claims, with evidence and objections counted per node. */

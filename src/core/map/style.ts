@@ -2,6 +2,7 @@
  * The map's visual vocabulary: one shape and colour per node kind, one line style and colour per
  * relation type. The legend is drawn from the same tables, so it cannot disagree with the map.
  */
+import type { MapNode } from "../corpus/model.js";
 import type { NodeKind, RelationType } from "../corpus/schema.js";
 
 /** The font every label is measured and drawn in; shipped with the project (dejavu-fonts-ttf). */
@@ -17,7 +18,24 @@ export interface NodeStyle {
   readonly penwidth: number;
 }
 
-export const NODE_STYLES: Readonly<Record<NodeKind, NodeStyle>> = {
+/**
+ * How a node is drawn: its kind, except that the editors' open points (objections tagged
+ * `unanswered`, which the author never raises) are drawn apart from the objections she answers.
+ */
+export type NodeLook = NodeKind | "open-point";
+
+/** The tag that marks an objection as the editors' own open point (see corpus map.yaml). */
+export const OPEN_POINT_TAG = "unanswered";
+
+export function isOpenPoint(node: Pick<MapNode, "kind" | "tags">): boolean {
+  return node.kind === "objection" && node.tags.includes(OPEN_POINT_TAG);
+}
+
+export function nodeLook(node: Pick<MapNode, "kind" | "tags">): NodeLook {
+  return isOpenPoint(node) ? "open-point" : node.kind;
+}
+
+export const NODE_STYLES: Readonly<Record<NodeLook, NodeStyle>> = {
   thesis: {
     name: "thesis",
     shape: "box",
@@ -57,6 +75,14 @@ export const NODE_STYLES: Readonly<Record<NodeKind, NodeStyle>> = {
     fill: "#ffe3e3",
     border: "#c92a2a",
     penwidth: 1.5,
+  },
+  "open-point": {
+    name: "open point (editors')",
+    shape: "box",
+    style: "filled,dashed",
+    fill: "#fff4e6",
+    border: "#d9480f",
+    penwidth: 2,
   },
   rebuttal: {
     name: "rebuttal",

@@ -50,6 +50,31 @@ describe("the shared HTTP server", () => {
     expect(unknown.status).toBe(404);
   });
 
+  it("hands unknown paths to the notFound handler when one is given", async () => {
+    const log = capturedLogger();
+    running = await startHttpServer({
+      host: "127.0.0.1",
+      port: 0,
+      routes: {
+        "/known": (_request, response) => {
+          response.end("known");
+        },
+      },
+      notFound: (request, response) => {
+        response.writeHead(404, { "content-type": "text/plain" });
+        response.end(`no page at ${request.url}`);
+      },
+      logger: log.logger,
+    });
+    const unknown = await fetch(`${running.url}/nowhere?x=1`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toBe("no page at /nowhere?x=1");
+    expect(await (await fetch(`${running.url}/known`)).text()).toBe("known");
+    // Names on Object.prototype are not routes.
+    expect((await fetch(`${running.url}/constructor`)).status).toBe(404);
+    expect(await (await fetch(`${running.url}/healthz`)).json()).toEqual({ ok: true });
+  });
+
   it("answers 500 and logs the cause when a route's handler fails", async () => {
     const { url, log } = await serve({
       "/broken": () => {

@@ -2,7 +2,13 @@ import { instance } from "@viz-js/viz";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { MapNode } from "../../../src/core/corpus/model.js";
-import { citations, hiddenNote, nodeLabel, toDot } from "../../../src/core/map/dot.js";
+import {
+  citations,
+  hiddenNote,
+  nodeElementId,
+  nodeLabel,
+  toDot,
+} from "../../../src/core/map/dot.js";
 import { dotString, htmlText, wrapWords } from "../../../src/core/map/dot-syntax.js";
 import { focusView, type MapView, wholeMap } from "../../../src/core/map/select.js";
 import { shippedCore } from "../../helpers/corpus.js";
@@ -143,6 +149,49 @@ describe("DOT escaping", () => {
         ],
       },
     );
+  });
+});
+
+describe("the editors' open points", () => {
+  const open = corpus.node("obj-no-nuclear-umbrella") as MapNode;
+  const answered = corpus.node("obj-reorient-jef") as MapNode;
+  const dot = toDot(focusView(corpus, corpus.node("coalition") as MapNode, 2));
+  const lineOf = (node: MapNode) =>
+    dot.split("\n").find((l) => l.trimStart().startsWith(dotString(node.key))) ?? "";
+
+  it("are drawn apart from the objections the author answers: another border, fill and kind word", () => {
+    expect(lineOf(open)).toContain('style="filled,dashed"');
+    expect(lineOf(open)).toContain("open point (editors&#39;)");
+    expect(lineOf(answered)).toContain('style="filled,diagonals"');
+    expect(lineOf(answered)).not.toContain("open point");
+  });
+
+  it("have their own line in the legend", () => {
+    const legend = dot.slice(dot.indexOf("subgraph cluster_legend"));
+    expect(legend).toContain(">open point (editors&#39;)</TD>");
+    expect(legend).toContain(">objection</TD>");
+  });
+});
+
+describe("toDot for a web page", () => {
+  const view = focusView(corpus, corpus.node("coal-speed") as MapNode, 1);
+
+  it("makes every node a link with a stable element id and a class naming how it is drawn", () => {
+    const graph = viz.render(toDot(view, { link: (node) => `/map?focus=${node.id}` }), {
+      format: "svg",
+    });
+    expect(graph.status).toBe("success");
+    const svg = graph.status === "success" ? graph.output : "";
+    for (const node of view.nodes) {
+      expect(svg).toContain(`id="${nodeElementId(node).replace(/-/g, "&#45;")}"`);
+      expect(svg).toContain(`xlink:href="/map?focus=${node.id}"`);
+    }
+    expect(svg).toMatch(/class="node look&#45;claim"/);
+  });
+
+  it("adds no links, ids or classes to the chat picture", () => {
+    const dot = toDot(view);
+    expect(dot).not.toMatch(/URL=|\bid=|class=/);
   });
 });
 

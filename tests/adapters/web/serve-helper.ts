@@ -1,0 +1,16 @@
+/** The map page on loopback, served by the real shared HTTP server, for the web adapter's tests. */
+import { catalogue } from "../../../commands/index.js";
+import { type RunningWebPage, startWebPageServer } from "../../../src/adapters/web/serve.js";
+import { capturedLogger } from "../../helpers/captured-logger.js";
+import { shippedCore } from "../../helpers/corpus.js";
+
+export async function serveMapPage(): Promise<RunningWebPage & { origin: string }> {
+  const running = await startWebPageServer({
+    core: shippedCore(),
+    catalogue,
+    logger: capturedLogger().logger,
+    host: "127.0.0.1",
+    port: 0,
+  });
+  return { ...running, origin: running.http.url };
+}
