@@ -4,7 +4,7 @@ import { paragraphAnswer } from "../src/core/paragraph-answer.js";
 
 export default defineCommand({
   name: "para",
-  description: "One paragraph of the reading, whole, as the citations number it",
+  description: "One paragraph of a reading, whole, as the citations number it",
   options: z.object({
     number: z
       .number()
@@ -12,7 +12,13 @@ export default defineCommand({
       .min(1)
       .max(10_000)
       .describe("The paragraph number from a citation, e.g. 13 for ¶13 (¶1 is the series note)"),
+    reading: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("Which reading, by its id (see /sources); the first one when left out"),
   }),
   examples: ["para 13", "para 2"],
-  run: (core, { number }) => paragraphAnswer(core, number),
+  run: (core, { number, reading }) => paragraphAnswer(core, number, reading),
 });

@@ -6,7 +6,7 @@ import type { GlossaryEntry } from "../src/core/corpus/model.js";
 import { documentRefs, nodeRef, passageExcerpt } from "../src/core/excerpts.js";
 import { glossaryHeading } from "../src/core/glossary.js";
 import { shorten } from "../src/core/input.js";
-import { paragraphAnswer } from "../src/core/paragraph-answer.js";
+import { paragraphAnswer, paragraphOptions } from "../src/core/paragraph-answer.js";
 import { questionIntent } from "../src/core/question-intent.js";
 import { roleLabel } from "../src/core/roles.js";
 import type { ParagraphHit } from "../src/core/search/search-index.js";
@@ -95,7 +95,7 @@ function passagesAnswer(
     excerpts,
     related: hits.flatMap((h) => (h.node ? [nodeRef(h.node)] : [])).slice(0, 5),
     followUps: [
-      ...wholeParagraphs(excerpts),
+      ...wholeParagraphs(core, excerpts),
       ...(hasMore
         ? [
             {
@@ -127,13 +127,13 @@ function searchNotes(core: Core, query: string, hits: readonly ParagraphHit[]): 
 }
 
 /** A "Whole ¶n" button for each excerpt that is only part of its paragraph. */
-function wholeParagraphs(excerpts: readonly Excerpt[]): FollowUp[] {
+function wholeParagraphs(core: Core, excerpts: readonly Excerpt[]): FollowUp[] {
   return excerpts
     .filter((e) => e.paragraphText !== undefined)
     .map((e) => ({
       label: `Whole ¶${e.source.paragraph}`,
       command: "para",
-      options: { number: e.source.paragraph },
+      options: paragraphOptions(core, e.source.documentId, e.source.paragraph),
     }));
 }
 

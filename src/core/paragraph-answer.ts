@@ -5,6 +5,7 @@
 import { type Answer, answer, type FollowUp } from "./answer.js";
 import type { Core } from "./core.js";
 import { documentRefs, nodeRef, passageExcerpt } from "./excerpts.js";
+import { shorten } from "./input.js";
 import { roleLabel } from "./roles.js";
 
 /** A paragraph number in a question: "¶13", "§ 13", "para 13", "paragraph 13", "p. 13". */
@@ -19,10 +20,18 @@ export function paragraphReference(query: string): number | undefined {
 
 /** The whole paragraph `number` of a reading (the first reading when none is named). */
 export function paragraphAnswer(core: Core, number: number, documentId?: string): Answer {
-  const doc = documentId ? core.corpus.document(documentId) : core.corpus.documents[0];
-  const paragraph = doc?.paragraphs.find((p) => p.number === number);
-  if (!doc || !paragraph) {
-    const count = doc?.paragraphs.length ?? 0;
+  const { documents } = core.corpus;
+  const doc = documentId ? core.corpus.document(documentId.trim()) : documents[0];
+  if (!doc) {
+    return answer("para", `No reading “${shorten(documentId ?? "", 60)}”`, {
+      status: "not-found",
+      notes: [`The readings are: ${documents.map((d) => d.id).join(", ")}.`],
+      suggestions: documents.map((d) => `/para ${number} --reading ${d.id}`),
+    });
+  }
+  const paragraph = doc.paragraphs.find((p) => p.number === number);
+  if (!paragraph) {
+    const count = doc.paragraphs.length;
     return answer("para", `No paragraph ${number}`, {
       status: "not-found",
       notes: [
@@ -43,15 +52,32 @@ export function paragraphAnswer(core: Core, number: number, documentId?: string)
   );
   const step = (to: number, label: string): FollowUp[] =>
     doc.paragraphs.some((p) => p.number === to)
-      ? [{ label, command: "para", options: { number: to } }]
+      ? [{ label, command: "para", options: paragraphOptions(core, doc.id, to) }]
       : [];
+  const others = documentId ? [] : documents.slice(1);
   return answer("para", `¶${number} — ${excerpt.source.section}`, {
-    notes: quoting.length
-      ? [`Points of the map that quote it: ${quoting.map(roleLabel).join("; ")}.`]
-      : [],
+    notes: [
+      ...(others.length
+        ? [
+            `This is ¶${number} of ${doc.authorShort}’s “${doc.title}”; other readings: ${others.map((d) => `/para ${number} --reading ${d.id}`).join(", ")}.`,
+          ]
+        : []),
+      ...(quoting.length
+        ? [`Points of the map that quote it: ${quoting.map(roleLabel).join("; ")}.`]
+        : []),
+    ],
     excerpts: [excerpt],
     related: quoting.map(nodeRef),
     followUps: [...step(number - 1, `¶${number - 1}`), ...step(number + 1, `¶${number + 1}`)],
     sources: documentRefs(core, [excerpt]),
   });
+}
+
+/** A `/para` follow-up's options: the reading is named only when there are several. */
+export function paragraphOptions(
+  core: Core,
+  documentId: string,
+  number: number,
+): Record<string, string | number> {
+  return core.corpus.documents.length > 1 ? { number, reading: documentId } : { number };
 }
