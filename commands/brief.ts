@@ -14,6 +14,7 @@ import { cardCopyText, cardExcerpts, type EvidenceCard } from "../src/core/debat
 import { resolveMotion } from "../src/core/debate/motion.js";
 import { documentRefs, nodeRef } from "../src/core/excerpts.js";
 import { shorten } from "../src/core/input.js";
+import { bracketed, correctedTo, OURS } from "../src/core/words.js";
 
 type Side = "for" | "against";
 
@@ -153,12 +154,10 @@ function briefAgainst(core: Core, scope: MatchedScope, motion: string, brief: Ca
 
 function scopeNotes(scope: MatchedScope, motion: string): string[] {
   return [
-    ...(scope.correctedFrom
-      ? [`No pillar “${shorten(scope.correctedFrom, 40)}” — taking it as ${scope.root.id}.`]
-      : []),
+    ...(scope.correctedFrom ? [correctedTo("pillar", scope.correctedFrom, scope.root.id)] : []),
     scope.kind === "pillar"
-      ? `Read as the pillar “${scope.root.label}” (our label).`
-      : `Read as the reading's whole case: “${scope.root.label}” (our label).`,
+      ? `Read as the pillar “${scope.root.label}” ${bracketed(OURS.label)}.`
+      : `Read as the reading's whole case: “${scope.root.label}” ${bracketed(OURS.label)}.`,
     ...(scope.opposes
       ? [
           `“${motion}” is closest to “${scope.opposes.label}”, a position the author argues against: the author's case below runs the other way.`,

@@ -19,8 +19,8 @@ import {
   encodeDrillToken,
 } from "../src/core/debate/drill-token.js";
 import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
-import { shorten } from "../src/core/input.js";
 import { resolvePillar } from "../src/core/resolve.js";
+import { bracketed, correctedTo, noSuch, OURS, pillarList } from "../src/core/words.js";
 
 export default defineCommand({
   name: "drill",
@@ -92,11 +92,9 @@ function startRound(
   const found = pillarName === undefined ? undefined : resolvePillar(core, pillarName);
   const pillars = core.corpus.nodesOfKind("pillar");
   if (found?.kind === "none") {
-    return answer("drill", `No pillar “${shorten(pillarName ?? "", 40)}”`, {
+    return answer("drill", noSuch("pillar", pillarName ?? ""), {
       status: "not-found",
-      notes: [
-        `The pillars are: ${pillars.map((p) => `${p.id} (${p.label})`).join("; ")}. Or drill every objection with /drill.`,
-      ],
+      notes: [`${pillarList(pillars)} Or drill every objection with /drill.`],
       suggestions: ["/drill", ...found.suggestions.slice(0, 3).map((id) => `/drill ${id}`)],
     });
   }
@@ -117,9 +115,7 @@ function startRound(
     });
   }
   const corrected =
-    found?.kind === "corrected"
-      ? [`No pillar “${shorten(found.from, 40)}” — drilling ${found.value.id}.`]
-      : [];
+    found?.kind === "corrected" ? [correctedTo("pillar", found.from, found.value.id)] : [];
   return askRound(core, pool, first, 1, now, [...extraNotes, ...corrected]);
 }
 
@@ -148,7 +144,7 @@ function askRound(
       ...extraNotes,
       `The objection (our paraphrase): ${node.summary ?? node.label}`,
       ...(targets.length
-        ? [`It attacks (our label): ${targets.map((t) => t.label).join("; ")}`]
+        ? [`It attacks ${bracketed(OURS.label)}: ${targets.map((t) => t.label).join("; ")}`]
         : []),
       "Answer in your own words, as you would in a round. Then you will see the author's answer and which of its key points your reply used — a coaching aid, not a grade.",
     ],
@@ -209,7 +205,7 @@ function reveal(
       `Missed: ${score.missed.length ? score.missed.map((t) => t.display).join(", ") : "none"}.`,
       ...score.claims.map(
         (c) =>
-          `Claim the answer rests on (our label): “${c.node.label}” — ${c.used ? "you used it" : "not in your reply"}.`,
+          `Claim the answer rests on ${bracketed(OURS.label)}: “${c.node.label}” — ${c.used ? "you used it" : "not in your reply"}.`,
       ),
     );
     for (const claim of score.claims) {

@@ -10,6 +10,7 @@ import { countNodes, countRelations, describeView } from "../src/core/map/descri
 import { toDot } from "../src/core/map/dot.js";
 import { type MapImageFormat, renderMap } from "../src/core/map/render.js";
 import { focusView, type MapView, resolveFocus, wholeMap } from "../src/core/map/select.js";
+import { correctedTo } from "../src/core/words.js";
 
 const DEFAULT_DEPTH = 2;
 
@@ -58,9 +59,7 @@ export default defineCommand({
       const found = resolveFocus(core, focus);
       if (found.kind === "none") return notFound(focus, found.suggestions);
       if (found.kind === "corrected") {
-        notes.push(
-          `No node “${shorten(focus, 40)}” — did you mean ${found.node.id}? Showing ${found.node.id}.`,
-        );
+        notes.push(correctedTo("node", focus, found.node.id));
       } else if (found.kind === "searched") {
         notes.push(
           `Focused on the best match for “${shorten(focus, 60)}”: ${found.node.label} (id ${found.node.id}).`,

@@ -36,14 +36,14 @@ export function parseArguments(command: Command, text: string): ParsedArguments 
       const value = inline ?? words[++i];
       if (value === undefined)
         return { ok: false, problem: `--${name} needs a value`, suggestions: [] };
-      options[name] = coerce(spec, value);
+      options[name] = coerceOption(spec, value);
     } else if (colon && byName.has(colon[1] as string)) {
       const spec = byName.get(colon[1] as string) as OptionSpec;
       // Discord-style `query:why not` — the value runs until the next `name:` word.
       const parts = [colon[2] ?? ""];
       while (i + 1 < words.length && !isNamed(words[i + 1] as string, byName))
         parts.push(words[++i] as string);
-      options[spec.name] = coerce(
+      options[spec.name] = coerceOption(
         spec,
         spec.type === "string" ? parts.join(" ").trim() : (parts[0] as string),
       );
@@ -60,7 +60,7 @@ export function parseArguments(command: Command, text: string): ParsedArguments 
     const spec = open[index] as OptionSpec;
     const value =
       index === greedy ? positional.splice(0).join(" ") : (positional.shift() as string);
-    options[spec.name] = coerce(spec, value);
+    options[spec.name] = coerceOption(spec, value);
   }
   if (positional.length > 0) {
     return {
@@ -78,7 +78,11 @@ function isNamed(word: string, byName: ReadonlyMap<string, OptionSpec>): boolean
   return name !== undefined && (byName.has(name) || word.startsWith("--"));
 }
 
-function coerce(spec: OptionSpec, value: string): OptionValue {
+/**
+ * An option value typed as text (a console line, a button's saved state) as the option's type.
+ * A non-number is passed on as text, so the command's schema rejects it with a clear message.
+ */
+export function coerceOption(spec: OptionSpec, value: string): OptionValue {
   if (spec.type === "integer" || spec.type === "number") {
     const n = Number(value);
     return value.trim() !== "" && Number.isFinite(n) ? n : value;

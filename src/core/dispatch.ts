@@ -9,6 +9,7 @@ import type { Core } from "./core.js";
 import { type ExecuteHooks, executeCommand } from "./execute.js";
 import { sanitizeText, shorten } from "./input.js";
 import { closest } from "./suggest.js";
+import { invalidInputTitle } from "./words.js";
 
 /** The command that answers plain questions. */
 export const DEFAULT_COMMAND = "search";
@@ -49,7 +50,7 @@ export async function runCommandText(
   if (!command) return unknownCommand(catalogue, name);
   const parsed = parseArguments(command, sanitizeText(args));
   if (!parsed.ok) {
-    return answer(command.name, `/${command.name}: that input does not fit`, {
+    return answer(command.name, invalidInputTitle(command.name), {
       status: "invalid-input",
       notes: [parsed.problem],
       suggestions: parsed.suggestions.length

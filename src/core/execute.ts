@@ -8,6 +8,7 @@ import type { Command } from "./command.js";
 import { optionSpecs } from "./command.js";
 import type { Core } from "./core.js";
 import { sanitizeText, shorten } from "./input.js";
+import { failureAnswer, invalidInputTitle } from "./words.js";
 
 export interface ExecuteHooks {
   /** Called with a handler's exception and the reference code shown to the user. */
@@ -45,7 +46,7 @@ export async function executeCommand(
 
   const parsed = command.options.safeParse(cleaned);
   if (!parsed.success) {
-    return answer(command.name, `/${command.name}: that input does not fit`, {
+    return answer(command.name, invalidInputTitle(command.name), {
       status: "invalid-input",
       notes: parsed.error.issues.map((issue) => {
         const name = issue.path.join(".");
@@ -61,12 +62,6 @@ export async function executeCommand(
   } catch (error) {
     const reference = newReference();
     hooks.onError?.(error, reference, command.name);
-    return answer(command.name, `/${command.name} failed`, {
-      status: "error",
-      reference,
-      notes: [
-        `Something went wrong on our side while answering. Please try again; if it keeps failing, tell your tutor the reference ${reference}.`,
-      ],
-    });
+    return failureAnswer(command.name, reference);
   }
 }

@@ -5,6 +5,13 @@
 import type { Answer, Excerpt } from "../../core/answer.js";
 import { formatCommandLine } from "../../core/arguments.js";
 import { citeFull, citeShort } from "../../core/cite.js";
+import {
+  bracketed,
+  COPY_TITLE,
+  EDITORS_NOTES,
+  EDITORS_NOTES_OURS,
+  OURS,
+} from "../../core/words.js";
 
 export interface TerminalStyle {
   readonly color: boolean;
@@ -44,7 +51,7 @@ export function renderTerminal(answer: Answer, style: TerminalStyle): string {
   if (answer.reference) lines.push(`Reference: ${answer.reference}`);
 
   if (answer.notes.length > 0) {
-    lines.push(paint("dim", "Editor's notes (our words, not the author's):"));
+    lines.push(paint("dim", `${EDITORS_NOTES} ${bracketed(EDITORS_NOTES_OURS)}:`));
     for (const note of answer.notes)
       lines.push(
         ...wrap(escapeTerminal(note), width, "  • ", "    ").map((l) => paint("italic", l)),
@@ -55,13 +62,16 @@ export function renderTerminal(answer: Answer, style: TerminalStyle): string {
   answer.excerpts.forEach((excerpt, index) => {
     if (excerpt.group && excerpt.group !== group) {
       group = excerpt.group;
-      lines.push("", paint("bold", `── ${escapeTerminal(group)} `) + paint("dim", "(our heading)"));
+      lines.push(
+        "",
+        paint("bold", `── ${escapeTerminal(group)} `) + paint("dim", bracketed(OURS.heading)),
+      );
     }
     lines.push(...renderExcerpt(excerpt, index, answer, width, paint));
   });
 
   if (answer.copyText) {
-    lines.push("", paint("dim", "Plain text to copy (our lines are marked; quotes are verbatim):"));
+    lines.push("", paint("dim", `${COPY_TITLE}:`));
     for (const line of answer.copyText.split("\n")) lines.push(`  ${escapeTerminal(line)}`);
   }
   if (answer.suggestions.length > 0)
@@ -109,7 +119,7 @@ function renderExcerpt(
   if (excerpt.label)
     lines.push(
       paint("bold", `${index + 1}. ${escapeTerminal(excerpt.label)}`) +
-        paint("dim", " (our label)"),
+        paint("dim", ` ${bracketed(OURS.label)}`),
     );
   else lines.push(paint("bold", `${index + 1}.`));
   const before = excerpt.elided?.before ? "… " : "";
@@ -123,7 +133,7 @@ function renderExcerpt(
     ),
   );
   const section = excerpt.source.sectionEditorial
-    ? `${excerpt.source.section} (section name ours)`
+    ? `${excerpt.source.section} ${bracketed(OURS.sectionName)}`
     : excerpt.source.section;
   lines.push(
     paint(

@@ -21,12 +21,14 @@ import type { Command } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
 import { newReference } from "../../core/execute.js";
 import { RateLimiter, type RateLimitPolicy } from "../../core/rate-limit.js";
+import { failureAnswer } from "../../core/words.js";
 import type { Logger } from "../../logger.js";
 import { InFlight } from "../in-flight.js";
-import { deliverAnswer, failureAnswer, type Responder } from "./deliver.js";
+import { deliverAnswer, type Responder } from "./deliver.js";
 import { type InteractionRequest, planInteraction, type RawOption } from "./interactions.js";
+import type { DiscordMessage } from "./message.js";
 import { limitPlan } from "./rate-limit.js";
-import { type DiscordMessage, renderAnswer } from "./render.js";
+import { renderAnswer } from "./render.js";
 
 export interface DiscordGatewayOptions {
   readonly token: string;

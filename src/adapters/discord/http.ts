@@ -12,14 +12,16 @@ import type { Command } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
 import { newReference } from "../../core/execute.js";
 import { RateLimiter, type RateLimitPolicy } from "../../core/rate-limit.js";
+import { failureAnswer } from "../../core/words.js";
 import type { Logger } from "../../logger.js";
 import { BodyTooLargeError, type RouteHandler, readBody, sendJson } from "../http/server.js";
 import { InFlight } from "../in-flight.js";
-import { deliverAnswer, failureAnswer, type Responder } from "./deliver.js";
+import { deliverAnswer, type Responder } from "./deliver.js";
 import { planInteraction } from "./interactions.js";
+import { type DiscordMessage, toApiBody } from "./message.js";
 import { parseInteractionPayload } from "./payload.js";
 import { limitPlan, requesterOf } from "./rate-limit.js";
-import { type DiscordMessage, renderAnswer, toApiBody } from "./render.js";
+import { renderAnswer } from "./render.js";
 import { checkSignature, ed25519PublicKey } from "./verify.js";
 
 export const DISCORD_INTERACTIONS_PATH = "/discord/interactions";

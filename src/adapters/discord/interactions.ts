@@ -10,10 +10,12 @@ import type {
 } from "discord.js";
 import { ComponentType, TextInputStyle } from "discord.js";
 import { type Answer, answer, type OptionValue } from "../../core/answer.js";
-import { type Command, type OptionSpec, optionSpecs } from "../../core/command.js";
+import { coerceOption } from "../../core/arguments.js";
+import { type Command, optionSpecs } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
 import { findCommand, unknownCommand } from "../../core/dispatch.js";
 import { executeCommand } from "../../core/execute.js";
+import { staleControlAnswer } from "../../core/words.js";
 import type { Logger } from "../../logger.js";
 import { autocompleteChoices } from "./autocomplete.js";
 import { decodeCustomId, encodeCustomId, type ReplyState } from "./custom-id.js";
@@ -243,28 +245,21 @@ function typedOptions(
   for (const [name, value] of Object.entries(options)) {
     const spec = specs.get(name);
     if (!spec) return undefined;
-    typed[name] = convert(spec, String(value));
+    typed[name] = coerceOption(spec, String(value));
   }
   return typed;
 }
 
-function convert(spec: OptionSpec, value: string): OptionValue {
-  if (spec.type === "integer" || spec.type === "number") {
-    const number = Number(value);
-    // A non-number is passed on as text so the command's schema rejects it with a clear message.
-    return value.trim() !== "" && Number.isFinite(number) ? number : value;
-  }
-  if (spec.type === "boolean") return value === "true";
-  return value;
-}
-
 /** A button or form this version of the bot cannot act on (too old, or not ours). */
 function staleControl(problem: string): Plan {
-  return fixedAnswer("help", true, "That button no longer works", [
-    problem === "old-version"
-      ? "It belongs to an older version of this assistant. Run the command again to get fresh buttons."
-      : "It carries state this assistant cannot read. Run the command again to get fresh buttons.",
-  ]);
+  const stale = staleControlAnswer(problem === "old-version" ? "old-version" : "unreadable");
+  return {
+    kind: "answer",
+    command: "help",
+    ephemeral: true,
+    deferAtOnce: false,
+    run: async () => stale,
+  };
 }
 
 function fixedAnswer(

@@ -4,14 +4,15 @@
  * State travels in the button value and the modal's private_metadata (see state.ts).
  */
 import type { App, BlockAction, ButtonAction, RespondArguments } from "@slack/bolt";
-import { answer } from "../../core/answer.js";
 import { optionSpecs } from "../../core/command.js";
 import { findCommand, unknownCommand } from "../../core/dispatch.js";
 import { executeCommand } from "../../core/execute.js";
+import { OURS, staleControlAnswer } from "../../core/words.js";
 import { overLimit, type SlackContext } from "./commands.js";
 import { deliverAnswer, type Respond } from "./deliver.js";
+import { fitEscaped } from "./escape.js";
 import { answerOrApologise, commandHooks } from "./failures.js";
-import { FOLLOW_UP_ACTION, fitEscaped, REPLY_ACTION } from "./render.js";
+import { FOLLOW_UP_ACTION, ours, REPLY_ACTION } from "./render.js";
 import { ResponseUrlError, retrying } from "./retry.js";
 import {
   type CommandState,
@@ -48,7 +49,7 @@ export function registerInteractions(app: App, context: SlackContext): void {
           const channelId = body.channel?.id ?? body.container?.channel_id;
           const command = state && findCommand(catalogue, state.command);
           const limited = state && overLimit(context, command, body.user.id, channelId);
-          const result = limited || (state ? await runState(state) : staleButton());
+          const result = limited || (state ? await runState(state) : staleControlAnswer());
           await deliverAnswer(
             {
               client,
@@ -83,7 +84,7 @@ export function registerInteractions(app: App, context: SlackContext): void {
                 userId: body.user.id,
                 isPublic: false,
               },
-              staleButton(),
+              staleControlAnswer(),
             );
             return;
           }
@@ -125,16 +126,6 @@ export function registerInteractions(app: App, context: SlackContext): void {
   });
 }
 
-function staleButton() {
-  return answer("help", "This button no longer works", {
-    status: "invalid-input",
-    notes: [
-      "The button's saved request could not be read, perhaps because the app was updated since. Run the command again.",
-    ],
-    suggestions: ["/help"],
-  });
-}
-
 /** The reply option's own limit, within Slack's 3000 for a text input. */
 function maxReplyLength(catalogue: SlackContext["catalogue"], state: ReplyState): number {
   const command = findCommand(catalogue, state.command);
@@ -156,7 +147,7 @@ function replyModal(state: ReplyState, metadata: string, maxLength: number) {
         type: "section" as const,
         text: {
           type: "mrkdwn" as const,
-          text: `*${fitEscaped(state.prompt, 2500)}* _(our question)_`,
+          text: `*${fitEscaped(state.prompt, 2500)}* ${ours(OURS.question)}`,
         },
       },
       {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deliverAnswer, type Responder } from "../../../src/adapters/discord/deliver.js";
 import type { Plan } from "../../../src/adapters/discord/interactions.js";
-import type { DiscordMessage } from "../../../src/adapters/discord/render.js";
+import type { DiscordMessage } from "../../../src/adapters/discord/message.js";
 import { type Answer, answer } from "../../../src/core/answer.js";
 import { memoryLogger } from "./helpers.js";
 
