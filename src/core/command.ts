@@ -27,6 +27,8 @@ export const AUTOCOMPLETE_SOURCES = [
 ] as const;
 export type AutocompleteSource = (typeof AUTOCOMPLETE_SOURCES)[number];
 
+export type CommandCost = "cheap" | "expensive";
+
 export interface CommandDefinition<S extends z.ZodObject = z.ZodObject> {
   /** Lower-case, 1–32 characters, letters, digits and hyphens: valid on Discord and Slack. */
   readonly name: string;
@@ -40,7 +42,7 @@ export interface CommandDefinition<S extends z.ZodObject = z.ZodObject> {
   /** Text-form examples without the slash, e.g. `"pillar coalition"`. */
   readonly examples: readonly string[];
   /** Expensive commands (rendering pictures) get stricter rate limits and are deferred. */
-  readonly cost?: "cheap" | "expensive";
+  readonly cost?: CommandCost;
   readonly run: (core: Core, options: z.output<S>) => Answer | Promise<Answer>;
 }
 

@@ -52,7 +52,7 @@ export async function deliverAnswer(
   options: DeliveryOptions,
 ): Promise<Delivery> {
   let deferredAs: boolean | undefined;
-  if (plan.deferAtOnce) {
+  if (plan.cost === "expensive") {
     await responder.defer(plan.ephemeral);
     deferredAs = plan.ephemeral;
   }

@@ -6,7 +6,6 @@
 import {
   type BaseInteraction,
   Client,
-  DiscordAPIError,
   Events,
   GatewayIntentBits,
   type InteractionEditReplyOptions,
@@ -19,16 +18,13 @@ import {
 import { ConfigError } from "../../config.js";
 import type { Command } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
-import { newReference } from "../../core/execute.js";
 import { RateLimiter, type RateLimitPolicy } from "../../core/rate-limit.js";
-import { failureAnswer } from "../../core/words.js";
 import type { Logger } from "../../logger.js";
 import { InFlight } from "../in-flight.js";
-import { deliverAnswer, type Responder } from "./deliver.js";
-import { type InteractionRequest, planInteraction, type RawOption } from "./interactions.js";
+import type { Responder } from "./deliver.js";
+import type { InteractionRequest, RawOption } from "./interactions.js";
 import type { DiscordMessage } from "./message.js";
-import { limitPlan } from "./rate-limit.js";
-import { renderAnswer } from "./render.js";
+import { respondToInteraction, type Transport } from "./respond.js";
 
 export interface DiscordGatewayOptions {
   readonly token: string;
@@ -53,10 +49,6 @@ export interface DiscordGateway {
   /** Waits for answers in flight (at most `graceMs`), then closes the gateway connection. */
   stop(): Promise<void>;
 }
-
-/** Discord's error codes for an interaction it no longer knows, or one already answered. */
-const UNKNOWN_INTERACTION = 10062;
-const ALREADY_ACKNOWLEDGED = 40060;
 
 /** A discord.js client for an interactions-only bot. */
 export function createDiscordClient(apiUrl: string | undefined): Client {
@@ -169,8 +161,8 @@ function loginFailure(error: unknown, apiUrl: string | undefined): Error {
   );
 }
 
-/** One interaction, start to end. Never rejects: failures are logged, the client stays up. */
-async function handle(
+/** One interaction, start to end (respond.ts), its responses sent through discord.js. */
+function handle(
   interaction: BaseInteraction,
   options: DiscordGatewayOptions,
   logger: Logger,
@@ -182,69 +174,37 @@ async function handle(
     kind: request.kind,
     user: interaction.user.id,
   });
-  try {
-    const plan = limitPlan(
-      planInteraction({ core: options.core, catalogue: options.catalogue, logger: log }, request),
+  return respondToInteraction(
+    {
+      core: options.core,
+      catalogue: options.catalogue,
+      logger: log,
       limiter,
-      options.catalogue,
-      { userId: interaction.user.id, channelId: interaction.channelId ?? undefined },
-      log,
-    );
-    switch (plan.kind) {
-      case "pong":
-        return;
-      case "choices":
-        if (interaction.isAutocomplete()) await interaction.respond([...plan.choices]);
-        return;
-      case "modal":
-        if (interaction.isButton()) await interaction.showModal(plan.modal);
-        return;
-      case "answer": {
-        if (!interaction.isRepliable()) return;
-        const delivery = await deliverAnswer(plan, responderFor(interaction), {
-          logger: log,
-          ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
-        });
-        log.info({ command: plan.command, ...delivery }, "answered");
-        return;
-      }
-    }
-  } catch (error) {
-    // 10062: Discord forgot the interaction (e.g. the 3 s passed); expected now and then.
-    if (
-      error instanceof DiscordAPIError &&
-      (error.code === UNKNOWN_INTERACTION || error.code === ALREADY_ACKNOWLEDGED)
-    ) {
-      log.warn(
-        { code: error.code, err: error },
-        "Discord no longer accepts a response to this interaction",
-      );
-      return;
-    }
-    const reference = newReference();
-    log.error({ err: error, reference }, "responding to an interaction failed");
-    await sendFallbackError(interaction, reference, log);
-  }
+      deferAfterMs: options.deferAfterMs,
+    },
+    request,
+    { userId: interaction.user.id, channelId: interaction.channelId ?? undefined },
+    transportFor(interaction),
+  );
 }
 
-/**
- * Tells the user something failed, if the interaction still takes a response: as the reply, or
- * as a follow-up when part of the answer (or "thinking…") is already showing.
- */
-async function sendFallbackError(
-  interaction: BaseInteraction,
-  reference: string,
-  log: Logger,
-): Promise<void> {
-  if (!interaction.isRepliable()) return;
-  const [message] = renderAnswer(failureAnswer("help", reference), { ephemeral: true }).messages;
-  try {
-    if (interaction.deferred || interaction.replied)
-      await interaction.followUp(replyOptions(message));
-    else await interaction.reply(replyOptions(message));
-  } catch (error) {
-    log.warn({ err: error, reference }, "could not tell the user about the failure");
-  }
+function transportFor(interaction: BaseInteraction): Transport {
+  return {
+    pong: async () => {},
+    choices: async (choices) => {
+      if (interaction.isAutocomplete()) await interaction.respond([...choices]);
+    },
+    modal: async (modal) => {
+      if (interaction.isButton()) await interaction.showModal(modal);
+    },
+    responder: interaction.isRepliable() ? responderFor(interaction) : undefined,
+    fail: async (message) => {
+      if (!interaction.isRepliable()) return;
+      if (interaction.deferred || interaction.replied)
+        await interaction.followUp(replyOptions(message));
+      else await interaction.reply(replyOptions(message));
+    },
+  };
 }
 
 function toRequest(interaction: BaseInteraction): InteractionRequest {

@@ -11,7 +11,7 @@ import type {
 import { ComponentType, TextInputStyle } from "discord.js";
 import { type Answer, answer, type OptionValue } from "../../core/answer.js";
 import { coerceOption } from "../../core/arguments.js";
-import { type Command, optionSpecs } from "../../core/command.js";
+import { type Command, type CommandCost, optionSpecs } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
 import { findCommand, unknownCommand } from "../../core/dispatch.js";
 import { executeCommand } from "../../core/execute.js";
@@ -56,8 +56,11 @@ export type Plan =
       readonly command: string;
       /** The user asked for a private answer, or clicked a button on a private one. */
       readonly ephemeral: boolean;
-      /** Expensive commands acknowledge first (a deferred response) and answer by editing. */
-      readonly deferAtOnce: boolean;
+      /**
+       * What the command costs: rate limits count expensive ones apart, and they acknowledge
+       * first (a deferred response) and answer by editing.
+       */
+      readonly cost: CommandCost;
       /** Never rejects: failures become error answers with a reference code. */
       readonly run: () => Promise<Answer>;
     };
@@ -122,7 +125,7 @@ function runPlan(
     kind: "answer",
     command: command.name,
     ephemeral,
-    deferAtOnce: command.cost === "expensive",
+    cost: command.cost ?? "cheap",
     run: async () => {
       const result = await executeCommand(context.core, command, values, {
         onError: (error, reference, name) =>
@@ -160,7 +163,7 @@ function unknownCommandPlan(context: InteractionContext, name: string): Plan {
     kind: "answer",
     command: name,
     ephemeral: true,
-    deferAtOnce: false,
+    cost: "cheap",
     run: async () => unknownCommand(context.catalogue, name),
   };
 }
@@ -257,7 +260,7 @@ function staleControl(problem: string): Plan {
     kind: "answer",
     command: "help",
     ephemeral: true,
-    deferAtOnce: false,
+    cost: "cheap",
     run: async () => stale,
   };
 }
@@ -272,7 +275,7 @@ function fixedAnswer(
     kind: "answer",
     command,
     ephemeral,
-    deferAtOnce: false,
+    cost: "cheap",
     run: async () =>
       answer(command, title, { status: "invalid-input", notes, suggestions: ["/help"] }),
   };

@@ -75,16 +75,7 @@ export class SlackStartError extends Error {
 export async function createSlackHttpAdapter(options: SlackHttpOptions): Promise<SlackHttpAdapter> {
   const log = boltLogger(options.logger);
   const receiver = new RouteReceiver(log);
-  const app = new App({
-    token: options.botToken,
-    receiver,
-    logger: log,
-    clientOptions: clientOptions(options.apiUrl),
-    deferInitialization: true,
-    // We keep no conversation state; Bolt's store would cost a lookup per request.
-    convoStore: false,
-  });
-  await initialise(app, options);
+  const app = await createApp(options, log, { receiver });
   const inFlight = wire(app, options);
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const now = options.now ?? (() => Date.now() / 1000);
@@ -117,16 +108,7 @@ export async function createSlackHttpAdapter(options: SlackHttpOptions): Promise
 /** The Slack app in Socket Mode, connected; resolves once Slack said hello. */
 export async function startSlackSocketMode(options: SlackSocketOptions): Promise<SlackAdapter> {
   const log = boltLogger(options.logger);
-  const app = new App({
-    token: options.botToken,
-    appToken: options.appToken,
-    socketMode: true,
-    logger: log,
-    clientOptions: clientOptions(options.apiUrl),
-    deferInitialization: true,
-    convoStore: false,
-  });
-  await initialise(app, options);
+  const app = await createApp(options, log, { appToken: options.appToken, socketMode: true });
   const inFlight = wire(app, options);
   try {
     await app.start();
@@ -146,8 +128,24 @@ export async function startSlackSocketMode(options: SlackSocketOptions): Promise
   };
 }
 
-/** Checks the bot token with auth.test before anything is served. */
-async function initialise(app: App, options: SlackAdapterOptions): Promise<void> {
+/**
+ * The Bolt app for either mode (`transport`: a receiver, or Socket Mode's token), its bot token
+ * checked with auth.test before anything is served.
+ */
+async function createApp(
+  options: SlackAdapterOptions,
+  logger: ReturnType<typeof boltLogger>,
+  transport: { receiver: RouteReceiver } | { appToken: string; socketMode: true },
+): Promise<App> {
+  const app = new App({
+    token: options.botToken,
+    ...transport,
+    logger,
+    clientOptions: clientOptions(options.apiUrl),
+    deferInitialization: true,
+    // We keep no conversation state; Bolt's store would cost a lookup per request.
+    convoStore: false,
+  });
   try {
     await app.init();
   } catch (error) {
@@ -157,6 +155,7 @@ async function initialise(app: App, options: SlackAdapterOptions): Promise<void>
       { cause: error },
     );
   }
+  return app;
 }
 
 /** Slack's error code (e.g. `invalid_auth`), or the error's message. */

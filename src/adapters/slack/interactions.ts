@@ -4,12 +4,13 @@
  * State travels in the button value and the modal's private_metadata (see state.ts).
  */
 import type { App, BlockAction, ButtonAction, RespondArguments } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import { optionSpecs } from "../../core/command.js";
 import { findCommand, unknownCommand } from "../../core/dispatch.js";
 import { executeCommand } from "../../core/execute.js";
 import { OURS, staleControlAnswer } from "../../core/words.js";
 import { overLimit, type SlackContext } from "./commands.js";
-import { deliverAnswer, type Respond } from "./deliver.js";
+import { type Delivery, deliverAnswer, type Respond } from "./deliver.js";
 import { fitEscaped } from "./escape.js";
 import { answerOrApologise, commandHooks } from "./failures.js";
 import { FOLLOW_UP_ACTION, ours, REPLY_ACTION } from "./render.js";
@@ -39,6 +40,22 @@ export function registerInteractions(app: App, context: SlackContext): void {
       : Promise.resolve(unknownCommand(catalogue, state.command));
   };
 
+  /** Where an answer to a click goes: back to the clicked message's response_url. */
+  const delivery = (
+    client: WebClient,
+    respond: Respond,
+    userId: string,
+    isPublic: boolean,
+    channelId?: string,
+  ): Delivery => ({
+    client,
+    respond: retrying(respond, logger),
+    logger,
+    channelId,
+    userId,
+    isPublic,
+  });
+
   app.action<BlockAction<ButtonAction>>(
     { type: "block_actions", action_id: FOLLOW_UP_ACTION },
     async ({ ack, action, body, respond, client }) => {
@@ -51,14 +68,7 @@ export function registerInteractions(app: App, context: SlackContext): void {
           const limited = state && overLimit(context, command, body.user.id, channelId);
           const result = limited || (state ? await runState(state) : staleControlAnswer());
           await deliverAnswer(
-            {
-              client,
-              respond: retrying(respond, logger),
-              logger,
-              channelId,
-              userId: body.user.id,
-              isPublic: state?.isPublic ?? false,
-            },
+            delivery(client, respond, body.user.id, state?.isPublic ?? false, channelId),
             result,
           );
         }),
@@ -76,14 +86,7 @@ export function registerInteractions(app: App, context: SlackContext): void {
           const metadata = state && encodeModalState({ ...state, responseUrl: body.response_url });
           if (!state || !metadata) {
             await deliverAnswer(
-              {
-                client,
-                respond: retrying(respond, logger),
-                logger,
-                channelId: undefined,
-                userId: body.user.id,
-                isPublic: false,
-              },
+              delivery(client, respond, body.user.id, false),
               staleControlAnswer(),
             );
             return;
@@ -110,17 +113,7 @@ export function registerInteractions(app: App, context: SlackContext): void {
     await inFlight.run(() =>
       answerOrApologise(logger, respond, "reply", async () => {
         const result = await runState(state, { [state.replyOption]: reply });
-        await deliverAnswer(
-          {
-            client,
-            respond: retrying(respond, logger),
-            logger,
-            channelId: undefined,
-            userId: body.user.id,
-            isPublic: state.isPublic,
-          },
-          result,
-        );
+        await deliverAnswer(delivery(client, respond, body.user.id, state.isPublic), result);
       }),
     );
   });

@@ -34,7 +34,7 @@ describe("planInteraction: slash commands", () => {
       kind: "answer",
       command: "pillar",
       ephemeral: false,
-      deferAtOnce: false,
+      cost: "cheap",
     });
     expect((await answerOf(plan)).title).toMatch(/^Pillar: G7/);
   });
@@ -55,7 +55,7 @@ describe("planInteraction: slash commands", () => {
   it("defers expensive commands at once", () => {
     expect(
       planInteraction(context, { kind: "command", name: "fixture-picture", options: [] }),
-    ).toMatchObject({ deferAtOnce: true });
+    ).toMatchObject({ cost: "expensive" });
   });
 
   it("answers an unknown command privately, with the nearest names", async () => {
