@@ -11,7 +11,11 @@ import {
   DISCORD_INTERACTIONS_PATH,
 } from "./adapters/discord/http.js";
 import { type RouteHandler, startHttpServer } from "./adapters/http/server.js";
-import { createSlackHttpAdapter, startSlackSocketMode } from "./adapters/slack/app.js";
+import {
+  createSlackHttpAdapter,
+  SlackStartError,
+  startSlackSocketMode,
+} from "./adapters/slack/app.js";
 import { type Config, ConfigError, modes, parseConfig, SECRET_KEYS } from "./config.js";
 import { type Core, createCore } from "./core/core.js";
 import { CorpusError } from "./core/corpus/problems.js";
@@ -94,6 +98,29 @@ async function startChatAdapters(core: Core, config: Config, logger: Logger): Pr
   return { routes, stops };
 }
 
+/** Starts the HTTP server; a port that cannot be had is a setting to fix, named as such. */
+async function listen(config: Config, routes: Record<string, RouteHandler>, logger: Logger) {
+  const { host, port } = config.http;
+  try {
+    return await startHttpServer({ host, port, routes, logger });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE")
+      throw new ConfigError(
+        `Configuration: PORT ${port} on ${host} is already in use; stop whatever uses it or set PORT to a free port (in the environment or .env).`,
+      );
+    if (code === "EACCES")
+      throw new ConfigError(
+        `Configuration: PORT ${port} needs privileges this process does not have; set PORT to a number above 1023 (in the environment or .env).`,
+      );
+    if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
+      throw new ConfigError(
+        `Configuration: HOST ${host} is not an address of this machine; set HOST (in the environment or .env), e.g. 127.0.0.1.`,
+      );
+    throw error;
+  }
+}
+
 async function main(): Promise<number> {
   const config = parseConfig(process.env);
   const logger = createLogger(
@@ -128,10 +155,7 @@ async function main(): Promise<number> {
   });
 
   const { routes, stops } = await startChatAdapters(core, config, logger);
-  const http =
-    Object.keys(routes).length > 0
-      ? await startHttpServer({ host: config.http.host, port: config.http.port, routes, logger })
-      : undefined;
+  const http = Object.keys(routes).length > 0 ? await listen(config, routes, logger) : undefined;
 
   const signal = await signalled;
   // Stop accepting before saying so: whoever reads the log line may rely on the port being shut.
@@ -167,7 +191,11 @@ main().then(
     process.exit(code);
   },
   (error: unknown) => {
-    const known = error instanceof CorpusError || error instanceof ConfigError;
+    // A setting to fix or a corpus to correct is one message; anything else is a bug, with its stack.
+    const known =
+      error instanceof CorpusError ||
+      error instanceof ConfigError ||
+      error instanceof SlackStartError;
     process.stderr.write(
       `${known ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
     );

@@ -155,7 +155,7 @@ function loginFailure(error: unknown, apiUrl: string | undefined): Error {
     );
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return new Error(
+  return new ConfigError(
     `Discord: could not log in through ${apiUrl ?? "https://discord.com/api"} (${reason}). Check DISCORD_API_URL and the network.`,
     { cause: error },
   );
