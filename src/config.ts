@@ -106,7 +106,7 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  override readonly name = "ConfigError";
+  override readonly name: string = "ConfigError";
 }
 
 /** Parses the environment; throws a {@link ConfigError} naming each bad variable. */

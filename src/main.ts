@@ -5,17 +5,7 @@
 import "dotenv/config";
 import { catalogue } from "../commands/index.js";
 import { runConsole } from "./adapters/console/console.js";
-import { startDiscordGateway } from "./adapters/discord/gateway.js";
-import {
-  createDiscordInteractionsEndpoint,
-  DISCORD_INTERACTIONS_PATH,
-} from "./adapters/discord/http.js";
-import { type RouteHandler, startHttpServer } from "./adapters/http/server.js";
-import {
-  createSlackHttpAdapter,
-  SlackStartError,
-  startSlackSocketMode,
-} from "./adapters/slack/app.js";
+import type { RouteHandler } from "./adapters/http/server.js";
 import { type Config, ConfigError, modes, parseConfig, SECRET_KEYS } from "./config.js";
 import { type Core, createCore } from "./core/core.js";
 import { CorpusError } from "./core/corpus/problems.js";
@@ -41,7 +31,9 @@ async function startChatAdapters(core: Core, config: Config, logger: Logger): Pr
   const routes: Record<string, RouteHandler> = {};
   const stops: Stop[] = [];
   const { discordGateway, discordHttp, slackHttp, slackSocket } = modes(config);
+  // Each platform's SDK is loaded only when it is used: the console starts without them.
   if (discordGateway && config.discord.token) {
+    const { startDiscordGateway } = await import("./adapters/discord/gateway.js");
     const discord = await startDiscordGateway({
       token: config.discord.token,
       apiUrl: config.discord.apiUrl,
@@ -54,6 +46,9 @@ async function startChatAdapters(core: Core, config: Config, logger: Logger): Pr
     stops.push(discord.stop);
   }
   if (discordHttp && config.discord.publicKey) {
+    const { createDiscordInteractionsEndpoint, DISCORD_INTERACTIONS_PATH } = await import(
+      "./adapters/discord/http.js"
+    );
     const discord = createDiscordInteractionsEndpoint({
       publicKey: config.discord.publicKey,
       applicationId: config.discord.applicationId,
@@ -69,6 +64,7 @@ async function startChatAdapters(core: Core, config: Config, logger: Logger): Pr
   }
   const { botToken, signingSecret, appToken, apiUrl } = config.slack;
   if (slackHttp && botToken && signingSecret) {
+    const { createSlackHttpAdapter } = await import("./adapters/slack/app.js");
     const slack = await createSlackHttpAdapter({
       core,
       catalogue,
@@ -83,6 +79,7 @@ async function startChatAdapters(core: Core, config: Config, logger: Logger): Pr
     stops.push(slack.stop);
   }
   if (slackSocket && botToken && appToken) {
+    const { startSlackSocketMode } = await import("./adapters/slack/app.js");
     const slack = await startSlackSocketMode({
       core,
       catalogue,
@@ -101,6 +98,7 @@ async function startChatAdapters(core: Core, config: Config, logger: Logger): Pr
 /** Starts the HTTP server; a port that cannot be had is a setting to fix, named as such. */
 async function listen(config: Config, routes: Record<string, RouteHandler>, logger: Logger) {
   const { host, port } = config.http;
+  const { startHttpServer } = await import("./adapters/http/server.js");
   try {
     return await startHttpServer({ host, port, routes, logger });
   } catch (error) {
@@ -192,10 +190,7 @@ main().then(
   },
   (error: unknown) => {
     // A setting to fix or a corpus to correct is one message; anything else is a bug, with its stack.
-    const known =
-      error instanceof CorpusError ||
-      error instanceof ConfigError ||
-      error instanceof SlackStartError;
+    const known = error instanceof CorpusError || error instanceof ConfigError;
     process.stderr.write(
       `${known ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
     );

@@ -5,6 +5,7 @@
  * somewhere other than slack.com (GovSlack, or a local fake in tests).
  */
 import { App } from "@slack/bolt";
+import { ConfigError } from "../../config.js";
 import type { Command } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
 import { newReference } from "../../core/execute.js";
@@ -63,8 +64,8 @@ export interface SlackHttpAdapter extends SlackAdapter {
   readonly route: RouteHandler;
 }
 
-/** Thrown when Slack refuses the app's tokens at start-up. */
-export class SlackStartError extends Error {
+/** Thrown when Slack refuses the app's tokens at start-up: a setting to fix. */
+export class SlackStartError extends ConfigError {
   override readonly name = "SlackStartError";
 }
 
