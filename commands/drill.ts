@@ -87,14 +87,14 @@ function startRound(
   core: Core,
   pillarName: string | undefined,
   now: number,
-  extraNotes: readonly string[],
+  notices: readonly string[],
 ): Answer {
   const found = pillarName === undefined ? undefined : resolvePillar(core, pillarName);
   const pillars = core.corpus.nodesOfKind("pillar");
   if (found?.kind === "none") {
     return answer("drill", noSuch("pillar", pillarName ?? ""), {
       status: "not-found",
-      notes: [`${pillarList(pillars)} Or drill every objection with /drill.`],
+      notices: [`${pillarList(pillars)} Or drill every objection with /drill.`],
       suggestions: ["/drill", ...found.suggestions.slice(0, 3).map((id) => `/drill ${id}`)],
     });
   }
@@ -116,7 +116,7 @@ function startRound(
   }
   const corrected =
     found?.kind === "corrected" ? [correctedTo("pillar", found.from, found.value.id)] : [];
-  return askRound(core, pool, first, 1, now, [...extraNotes, ...corrected]);
+  return askRound(core, pool, first, 1, now, [...notices, ...corrected]);
 }
 
 function askRound(
@@ -125,7 +125,7 @@ function askRound(
   objection: { node: MapNode; index: number },
   round: number,
   now: number,
-  extraNotes: readonly string[] = [],
+  notices: readonly string[] = [],
 ): Answer {
   const { corpus } = core;
   const state: DrillState = {
@@ -140,8 +140,8 @@ function askRound(
   const targets = corpus.outgoing(node.key, "attacks", "undercuts");
   const excerpts = nodeExcerpts(node, { label: "Where the text raises it" }, 1);
   return answer("drill", `Drill, round ${round}: answer this objection`, {
+    notices,
     notes: [
-      ...extraNotes,
       `The objection (our paraphrase): ${node.summary ?? node.label}`,
       ...(targets.length
         ? [`It attacks ${bracketed(OURS.label)}: ${targets.map((t) => t.label).join("; ")}`]

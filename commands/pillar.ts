@@ -27,7 +27,7 @@ export default defineCommand({
       const near = found.suggestions.slice(0, 3);
       return answer("pillar", noSuch("pillar", name), {
         status: "not-found",
-        notes: [
+        notices: [
           didYouMean("pillar", name, near.length < pillars.length ? near : []),
           pillarList(pillars),
         ],
@@ -60,8 +60,8 @@ export default defineCommand({
     ];
     const open = objections.filter((o) => core.corpus.rebuttalsOf(o.key).length === 0);
     return answer("pillar", `Pillar: ${pillar.label}`, {
+      notices: found.kind === "corrected" ? [correctedTo("pillar", name, pillar.id)] : [],
       notes: [
-        ...(found.kind === "corrected" ? [correctedTo("pillar", name, pillar.id)] : []),
         ...(pillar.summary ? [pillar.summary] : []),
         ...listedClaims.notes,
         ...listedObjections.notes,

@@ -29,7 +29,7 @@ export function unknownCommand(catalogue: readonly Command[], name: string): Ans
   );
   return answer("help", `There is no /${shown} command`, {
     status: "not-found",
-    notes: [
+    notices: [
       near.length
         ? `Did you mean ${near.map((n) => `/${n}`).join(" or ")}?`
         : "Try /help for the list of commands.",
@@ -52,7 +52,7 @@ export async function runCommandText(
   if (!parsed.ok) {
     return answer(command.name, invalidInputTitle(command.name), {
       status: "invalid-input",
-      notes: [parsed.problem],
+      notices: [parsed.problem],
       suggestions: parsed.suggestions.length
         ? parsed.suggestions
         : command.examples.map((e) => `/${e}`),

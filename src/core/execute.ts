@@ -26,7 +26,7 @@ export async function executeCommand(
   raw: Readonly<Record<string, unknown>>,
   hooks: ExecuteHooks = {},
 ): Promise<Answer> {
-  const notes: string[] = [];
+  const notices: string[] = [];
   const cleaned: Record<string, unknown> = {};
   for (const spec of optionSpecs(command)) {
     const value = raw[spec.name];
@@ -38,7 +38,7 @@ export async function executeCommand(
     const text = sanitizeText(value);
     if (spec.maxLength !== undefined && text.length > spec.maxLength) {
       cleaned[spec.name] = shorten(text, spec.maxLength).replace(/…$/, "");
-      notes.push(
+      notices.push(
         `Your ${spec.name} was longer than ${spec.maxLength} characters, so only its start was used.`,
       );
     } else if (text !== "") cleaned[spec.name] = text;
@@ -48,7 +48,7 @@ export async function executeCommand(
   if (!parsed.success) {
     return answer(command.name, invalidInputTitle(command.name), {
       status: "invalid-input",
-      notes: parsed.error.issues.map((issue) => {
+      notices: parsed.error.issues.map((issue) => {
         const name = issue.path.join(".");
         return name ? `${name}: ${issue.message}` : issue.message;
       }),
@@ -58,7 +58,9 @@ export async function executeCommand(
 
   try {
     const result = await command.run(core, parsed.data);
-    return notes.length ? { ...result, notes: [...notes, ...result.notes] } : result;
+    return notices.length
+      ? { ...result, notices: [...notices, ...(result.notices ?? [])] }
+      : result;
   } catch (error) {
     const reference = newReference();
     hooks.onError?.(error, reference, command.name);

@@ -56,7 +56,7 @@ export function failureAnswer(command: string | undefined, reference: string): A
   return answer(command ?? "help", command ? `/${command} failed` : "That did not work", {
     status: "error",
     reference,
-    notes: [failureNote(reference)],
+    notices: [failureNote(reference)],
   });
 }
 
@@ -67,7 +67,7 @@ export type StaleReason = "old-version" | "unreadable";
 export function staleControlAnswer(reason: StaleReason = "unreadable"): Answer {
   return answer("help", "That button no longer works", {
     status: "invalid-input",
-    notes: [
+    notices: [
       reason === "old-version"
         ? "It belongs to an older version of this assistant. Run the command again to get fresh buttons."
         : "It carries state this assistant cannot read. Run the command again to get fresh buttons.",

@@ -38,7 +38,7 @@ describe("/pillar", () => {
   it("corrects a typo and says so", async () => {
     const answer = await run("pillar", { name: "coaliton" });
     expect(answer.status).toBe("ok");
-    expect(answer.notes[0]).toBe(
+    expect((answer.notices ?? [])[0]).toBe(
       "No pillar “coaliton” — did you mean coalition? Showing coalition.",
     );
   });
@@ -46,7 +46,9 @@ describe("/pillar", () => {
   it("lists the pillars for a name it cannot place", async () => {
     const answer = await run("pillar", { name: "banana" });
     expect(answer.status).toBe("not-found");
-    expect(answer.notes.join(" ")).toMatch(/g7.*eu.*coalition|coalition.*eu.*g7|The pillars are/);
+    expect((answer.notices ?? []).join(" ")).toMatch(
+      /g7.*eu.*coalition|coalition.*eu.*g7|The pillars are/,
+    );
   });
 
   it("asks for a name when given none", async () => {

@@ -49,6 +49,8 @@ export function renderTerminal(answer: Answer, style: TerminalStyle): string {
   const titleColor = answer.status === "ok" ? "cyan" : answer.status === "error" ? "red" : "yellow";
   lines.push(paint("bold", paint(titleColor, escapeTerminal(answer.title))));
   if (answer.reference) lines.push(`Reference: ${answer.reference}`);
+  for (const notice of answer.notices ?? [])
+    lines.push(...wrap(escapeTerminal(notice), width, "  ", "  "));
 
   if (answer.notes.length > 0) {
     lines.push(paint("dim", `${EDITORS_NOTES} ${bracketed(EDITORS_NOTES_OURS)}:`));

@@ -106,12 +106,12 @@ function planCommand(context: InteractionContext, name: string, raw: readonly Ra
     if (specs.some((spec) => spec.name === option.name)) values[option.name] = option.value;
     else unknown.push(option.name);
   }
-  const note = unknown.length
+  const notice = unknown.length
     ? [
         `Discord sent option(s) /${command.name} does not have (${unknown.join(", ")}), so they were ignored. The registered commands may be out of date: ask the bot's maintainer to run npm run deploy-commands.`,
       ]
     : [];
-  return runPlan(context, command, values, ephemeral, note);
+  return runPlan(context, command, values, ephemeral, notice);
 }
 
 function runPlan(
@@ -119,7 +119,7 @@ function runPlan(
   command: Command,
   values: Readonly<Record<string, unknown>>,
   ephemeral: boolean,
-  notes: readonly string[] = [],
+  notices: readonly string[] = [],
 ): Plan {
   return {
     kind: "answer",
@@ -131,7 +131,9 @@ function runPlan(
         onError: (error, reference, name) =>
           context.logger.error({ err: error, reference, command: name }, "command failed"),
       });
-      return notes.length ? { ...result, notes: [...notes, ...result.notes] } : result;
+      return notices.length
+        ? { ...result, notices: [...notices, ...(result.notices ?? [])] }
+        : result;
     },
   };
 }
@@ -269,7 +271,7 @@ function fixedAnswer(
   command: string,
   ephemeral: boolean,
   title: string,
-  notes: readonly string[],
+  notices: readonly string[],
 ): Plan {
   return {
     kind: "answer",
@@ -277,7 +279,7 @@ function fixedAnswer(
     ephemeral,
     cost: "cheap",
     run: async () =>
-      answer(command, title, { status: "invalid-input", notes, suggestions: ["/help"] }),
+      answer(command, title, { status: "invalid-input", notices, suggestions: ["/help"] }),
   };
 }
 

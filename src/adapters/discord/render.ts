@@ -171,6 +171,7 @@ function copyBlock(copyText: string | undefined): string | undefined {
 function headEmbeds(answer: Answer, files: readonly DiscordFile[]): APIEmbed[] {
   const lines: Line[] = [];
   if (answer.reference) lines.push({ prefix: "**Reference:** ", text: answer.reference });
+  for (const notice of answer.notices ?? []) lines.push({ prefix: "", text: notice });
   if (answer.notes.length > 0) {
     lines.push({ prefix: `*${EDITORS_NOTES} — ${EDITORS_NOTES_OURS}:*`, text: "" });
     for (const note of answer.notes) lines.push({ prefix: "• ", text: note });

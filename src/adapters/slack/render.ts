@@ -145,13 +145,21 @@ function headUnits(answer: Answer): Unit[] {
   return units;
 }
 
+/** The program's notices (no heading), then the editor's notes under theirs. */
 function noteUnits(answer: Answer): Unit[] {
+  return [
+    ...lineUnits(answer.notices ?? [], "", ""),
+    ...lineUnits(answer.notes, `*${EDITORS_NOTES}* ${ours(EDITORS_NOTES_OURS)}`, "• "),
+  ];
+}
+
+/** Lines in sections under a heading, split to fit Slack's section limit. */
+function lineUnits(lines: readonly string[], heading: string, bullet: string): Unit[] {
   const units: Unit[] = [];
-  if (answer.notes.length > 0) {
-    const heading = `*${EDITORS_NOTES}* ${ours(EDITORS_NOTES_OURS)}`;
-    const continued = " _(continued)_";
+  if (lines.length > 0) {
+    const continued = heading ? " _(continued)_" : "";
     const more = "\n_(notes continue in the next block)_";
-    const text = answer.notes.map((note) => `• ${note}`).join("\n");
+    const text = lines.map((line) => `${bullet}${line}`).join("\n");
     // Room for the heading, its "continued", the line break and the "continue" line.
     const pieces = splitToFit(
       text,
@@ -161,7 +169,7 @@ function noteUnits(answer: Answer): Unit[] {
     pieces.forEach(([a, b], i) => {
       units.push({
         block: section(
-          `${heading}${i > 0 ? continued : ""}\n${escapeSlack(text.slice(a, b))}${i < pieces.length - 1 ? more : ""}`,
+          `${heading}${i > 0 ? continued : ""}${heading ? "\n" : ""}${escapeSlack(text.slice(a, b))}${i < pieces.length - 1 ? more : ""}`,
         ),
         note: true,
       });

@@ -72,7 +72,7 @@ describe("planInteraction: slash commands", () => {
     });
     const result = await answerOf(plan);
     expect(result.status).toBe("ok");
-    expect(result.notes[0]).toMatch(
+    expect((result.notices ?? [])[0]).toMatch(
       /^Discord sent option\(s\) \/sources does not have \(colour\).*npm run deploy-commands/,
     );
   });
@@ -148,7 +148,7 @@ describe("planInteraction: buttons and reply forms", () => {
     expect(plan).toMatchObject({ kind: "answer", ephemeral: true });
     const result = await answerOf(plan);
     expect(result.status).toBe("invalid-input");
-    expect(result.notes.join(" ")).toMatch(message);
+    expect((result.notices ?? []).join(" ")).toMatch(message);
   });
 
   it("lets the schema reject a tampered value like any other input", async () => {
@@ -219,6 +219,6 @@ describe("planInteraction: buttons and reply forms", () => {
     const result = await answerOf(
       planInteraction(context, { kind: "unsupported", what: "select menus" }),
     );
-    expect(result.notes[0]).toMatch(/does not handle select menus/);
+    expect((result.notices ?? [])[0]).toMatch(/does not handle select menus/);
   });
 });
