@@ -2,6 +2,8 @@
  * `npm start`: parse the configuration, load and check the corpus, then start the front ends the
  * configuration asks for — the local console when no chat platform is configured.
  */
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
 import "dotenv/config";
 import { catalogue } from "../commands/index.js";
 import { runConsole } from "./adapters/console/console.js";
@@ -15,6 +17,8 @@ import { createLogger, type Logger } from "./logger.js";
 /** Something started that must be stopped on shutdown. */
 type Stop = () => Promise<void>;
 
+/** The console's folder for files from answers, when `--out` does not name one. */
+const DEFAULT_OUT_DIR = "debate-files";
 /** How long answers in flight get to finish after SIGTERM or SIGINT. */
 const SHUTDOWN_GRACE_MS = 5_000;
 /** The backstop: whatever hangs, the process is gone this long after the signal. */
@@ -119,7 +123,23 @@ async function listen(config: Config, routes: Record<string, RouteHandler>, logg
   }
 }
 
+/** Where the console saves files from answers: `--out <folder>`, else ./debate-files. */
+function consoleOutDir(argv: readonly string[]): string {
+  let values: { out?: string | undefined };
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: { out: { type: "string" } } }));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(
+      `npm start: ${reason}; the only option is --out <folder> (where the console saves maps and exports).`,
+    );
+  }
+  // npm runs scripts in the package root; a relative folder means the caller's directory.
+  return resolve(process.env.INIT_CWD || ".", values.out ?? DEFAULT_OUT_DIR);
+}
+
 async function main(): Promise<number> {
+  const outDir = consoleOutDir(process.argv.slice(2));
   const config = parseConfig(process.env);
   const logger = createLogger(
     config.logLevel,
@@ -138,6 +158,7 @@ async function main(): Promise<number> {
       color: !!process.stdout.isTTY,
       width: process.stdout.columns ?? 100,
       logger,
+      outDir,
     });
     return 0;
   }

@@ -102,3 +102,14 @@ export function didYouMean(kind: string, typed: string, near: readonly string[])
 export function pillarList(pillars: readonly { id: string; label: string }[]): string {
   return `The pillars are: ${pillars.map((p) => `${p.id} (${p.label})`).join("; ")}.`;
 }
+
+/** The answer to "more" or "next" when the last answer has no next step to take. */
+export function nothingToContinueAnswer(): Answer {
+  return answer("help", "Nothing to continue", {
+    status: "not-found",
+    notices: [
+      "The last answer has no next page or step. Type a question, a command such as /pillar coalition, or /help.",
+    ],
+    suggestions: ["/help"],
+  });
+}

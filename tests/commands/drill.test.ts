@@ -190,7 +190,7 @@ describe("/drill in the console", () => {
     expect(revealed).toBeGreaterThan(prompt);
     expect(out.slice(revealed)).toContain("Coaching, not a grade: your reply (14 words) used");
     expect(out.slice(revealed)).toMatch(/— Anisova, ELN, 6 Dec 2023, ¶\d+ · /);
-    expect(out.slice(revealed)).toMatch(/Next: \/drill [A-Za-z0-9_-]{28}/);
+    expect(out.slice(revealed)).toMatch(/Next \(type a number\): 1 \/drill [A-Za-z0-9_-]{28}/);
   });
 
   it("plays a round in the built program (`node dist/src/main.js`) driven through stdin", async () => {

@@ -3,8 +3,8 @@
  * picture, an export), and commands whose answer *is* a text file print it to stdout so it can
  * be piped (`npm run -s cli -- export argdown > map.argdown`).
  */
-import { writeFileSync } from "node:fs";
-import { extname } from "node:path";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { extname, join, parse } from "node:path";
 import type { Answer, Attachment } from "../../core/answer.js";
 
 /** Commands whose answer is a text file: without `--out`, the CLI prints the file itself. */
@@ -74,4 +74,22 @@ export function printableFile(answer: Answer): string | undefined {
 function size(file: Attachment): string {
   const bytes = file.data.byteLength;
   return bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/**
+ * Writes an attachment into `folder` (made if missing) under its own name, numbered rather than
+ * overwriting an earlier file: says where it went, or why it did not.
+ */
+export function saveToFolder(file: Attachment, folder: string): Saved {
+  const { name, ext } = parse(file.filename.replace(/[^\p{L}\p{N}._-]/gu, "_") || "file");
+  let path = join(folder, `${name}${ext}`);
+  for (let n = 2; existsSync(path); n++) path = join(folder, `${name}-${n}${ext}`);
+  try {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path, file.data, { flag: "wx" });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: reason };
+  }
+  return { ok: true, message: path };
 }

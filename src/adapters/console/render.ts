@@ -16,6 +16,10 @@ import {
 export interface TerminalStyle {
   readonly color: boolean;
   readonly width: number;
+  /** Number the follow-ups, so they can be chosen by typing their number (the console). */
+  readonly numberFollowUps?: boolean;
+  /** One line per attachment saying where it was saved (or why not), in attachment order. */
+  readonly saved?: readonly string[];
 }
 
 const ANSI = {
@@ -79,13 +83,12 @@ export function renderTerminal(answer: Answer, style: TerminalStyle): string {
   if (answer.suggestions.length > 0)
     lines.push("", `Try: ${answer.suggestions.map(escapeTerminal).join("  ·  ")}`);
   if (answer.followUps.length > 0) {
-    lines.push(
-      "",
-      paint(
-        "dim",
-        `Next: ${answer.followUps.map((f) => escapeTerminal(formatCommandLine(f.command, f.options))).join("  ·  ")}`,
-      ),
-    );
+    const steps = answer.followUps.map((f, i) => {
+      const line = escapeTerminal(formatCommandLine(f.command, f.options));
+      return style.numberFollowUps ? `${i + 1} ${line}` : line;
+    });
+    const heading = style.numberFollowUps ? "Next (type a number)" : "Next";
+    lines.push("", paint("dim", `${heading}: ${steps.join("  ·  ")}`));
   }
   if (answer.replyRequest)
     lines.push(
@@ -95,11 +98,14 @@ export function renderTerminal(answer: Answer, style: TerminalStyle): string {
         `${escapeTerminal(answer.replyRequest.prompt)} (type your reply on the next line)`,
       ),
     );
-  for (const attachment of answer.attachments ?? [])
+  (answer.attachments ?? []).forEach((attachment, index) => {
     lines.push(
       "",
       `Attachment: ${escapeTerminal(attachment.filename)} — ${escapeTerminal(attachment.description)}`,
     );
+    const saved = style.saved?.[index];
+    if (saved !== undefined) lines.push(`  ${escapeTerminal(saved)}`);
+  });
   if (answer.sources.length > 0) {
     lines.push("", paint("dim", "Source:"));
     for (const doc of answer.sources)
