@@ -7,6 +7,7 @@ import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
 import { firstOf } from "../src/core/first-of.js";
 import { shorten } from "../src/core/input.js";
 import { resolvePillar } from "../src/core/resolve.js";
+import { idsFor } from "../src/core/words.js";
 
 /** Objections shown for one topic; beyond this the answer stops being a quick read. */
 const MAX_OBJECTIONS = 4;
@@ -61,6 +62,7 @@ export default defineCommand({
       "counter",
       topic ? `Counter-arguments: “${shorten(topic, 60)}”` : "Counter-arguments in the reading",
       {
+        notices: idsFor("claim", objections),
         notes,
         excerpts,
         related: objections.map(nodeRef),

@@ -6,7 +6,7 @@ import type { MapNode } from "../src/core/corpus/model.js";
 import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
 import { firstOf } from "../src/core/first-of.js";
 import { resolvePillar } from "../src/core/resolve.js";
-import { correctedTo, didYouMean, noSuch, pillarList } from "../src/core/words.js";
+import { correctedTo, didYouMean, idsFor, noSuch, pillarList } from "../src/core/words.js";
 
 export default defineCommand({
   name: "pillar",
@@ -60,7 +60,10 @@ export default defineCommand({
     ];
     const open = objections.filter((o) => core.corpus.rebuttalsOf(o.key).length === 0);
     return answer("pillar", `Pillar: ${pillar.label}`, {
-      notices: found.kind === "corrected" ? [correctedTo("pillar", name, pillar.id)] : [],
+      notices: [
+        ...(found.kind === "corrected" ? [correctedTo("pillar", name, pillar.id)] : []),
+        ...idsFor("claim", [...claims, ...objections]),
+      ],
       notes: [
         ...(pillar.summary ? [pillar.summary] : []),
         ...listedClaims.notes,

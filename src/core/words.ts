@@ -113,3 +113,9 @@ export function nothingToContinueAnswer(): Answer {
     suggestions: ["/help"],
   });
 }
+
+/** "Ids for /claim: g7-vital, g7-right-systems.": the ids a command takes, for what an answer lists. */
+export function idsFor(command: string, nodes: readonly { readonly id: string }[]): string[] {
+  const ids = [...new Set(nodes.map((node) => node.id))];
+  return ids.length ? [`Ids for /${command}: ${ids.join(", ")}.`] : [];
+}

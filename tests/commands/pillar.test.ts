@@ -55,3 +55,21 @@ describe("/pillar", () => {
     expect((await run("pillar", {})).status).toBe("invalid-input");
   });
 });
+
+describe("the ids /claim asks for", () => {
+  it.each([
+    ["pillar", { name: "g7" }],
+    ["counter", { topic: "JEF" }],
+    ["claim", { query: "coal-like-minded" }],
+  ])("/%s %j names them, and /claim opens each", async (command, options) => {
+    const answer = await run(command, options);
+    const line = (answer.notices ?? []).find((n) => n.startsWith("Ids for /claim: "));
+    const ids = line?.slice("Ids for /claim: ".length, -1).split(", ") ?? [];
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const claim = await run("claim", { query: id });
+      expect(claim.status, id).toBe("ok");
+      expect(claim.title).toContain(shippedCore().corpus.node(id)?.label ?? "(no such id)");
+    }
+  });
+});
