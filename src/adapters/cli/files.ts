@@ -39,19 +39,22 @@ export type Saved =
   | { readonly ok: true; readonly message: string }
   | { readonly ok: false; readonly message: string };
 
-/** Writes the answer's first attachment to `path`; says what was saved, or why nothing was. */
-export function saveAttachment(answer: Answer, path: string): Saved {
+/**
+ * Writes the answer's first attachment to `path`; says what was saved (naming the file as the
+ * user wrote it, `shown`), or why nothing was.
+ */
+export function saveAttachment(answer: Answer, path: string, shown = path): Saved {
   const file = answer.status === "ok" ? answer.attachments?.[0] : undefined;
   if (!file)
     return {
       ok: false,
-      message: `Nothing saved to ${path}: /${answer.command} answered without a file.`,
+      message: `Nothing saved to ${shown}: /${answer.command} answered without a file.`,
     };
   try {
     writeFileSync(path, file.data);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `Could not save ${file.filename} to ${path}: ${reason}` };
+    return { ok: false, message: `Could not save ${file.filename} to ${shown}: ${reason}` };
   }
   const mismatch =
     extname(path) && extname(path).toLowerCase() !== extname(file.filename).toLowerCase()
@@ -59,7 +62,7 @@ export function saveAttachment(answer: Answer, path: string): Saved {
       : "";
   return {
     ok: true,
-    message: `Saved ${file.filename} (${file.contentType}, ${size(file)}) to ${path}.${mismatch}`,
+    message: `Saved ${file.filename} (${file.contentType}, ${size(file)}) to ${shown}.${mismatch}`,
   };
 }
 
