@@ -29,22 +29,12 @@ export function longDate(iso: string): string {
   return `${day} ${MONTHS_LONG[(month ?? 1) - 1]} ${year}`;
 }
 
-/** "Coalition of the willing as a transition, not a substitute, ¶13" */
-export function citeLocation(source: SourceRef): string {
-  return `${source.section}, ¶${source.paragraph}`;
-}
-
 /** "Anisova, ELN, 6 Dec 2023, ¶13" */
 export function citeShort(source: SourceRef, documents: readonly DocumentRef[]): string {
   const doc = documents.find((d) => d.id === source.documentId);
   return doc
     ? `${doc.shortCite}, ¶${source.paragraph}`
     : `${source.documentId}, ¶${source.paragraph}`;
-}
-
-/** A link to the source page (the paragraph number travels in the visible text). */
-export function sourceLink(source: SourceRef): string {
-  return source.url;
 }
 
 /** A full reference for a reading, e.g. for /sources and card cites. */

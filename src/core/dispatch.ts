@@ -12,7 +12,7 @@ import { closest } from "./suggest.js";
 import { invalidInputTitle } from "./words.js";
 
 /** The command that answers plain questions. */
-export const DEFAULT_COMMAND = "search";
+const DEFAULT_COMMAND = "search";
 
 export function findCommand(catalogue: readonly Command[], name: string): Command | undefined {
   const wanted = name.replace(/^\//, "").toLowerCase();

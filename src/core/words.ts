@@ -44,7 +44,7 @@ export function bracketed(marker: string): string {
 }
 
 /** What a student is told when we failed: what to do, and the reference that finds the log line. */
-export function failureNote(reference: string): string {
+function failureNote(reference: string): string {
   return `Something went wrong on our side while answering. Please try again; if it keeps failing, tell your tutor the reference ${reference}.`;
 }
 

@@ -8,7 +8,7 @@ import { extname, join, parse } from "node:path";
 import type { Answer, Attachment } from "../../core/answer.js";
 
 /** Commands whose answer is a text file: without `--out`, the CLI prints the file itself. */
-export const PRINTS_ITS_FILE: ReadonlySet<string> = new Set(["export"]);
+const PRINTS_ITS_FILE: ReadonlySet<string> = new Set(["export"]);
 
 export type OutOption =
   | { readonly ok: true; readonly args: string[]; readonly out: string | undefined }

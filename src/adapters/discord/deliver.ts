@@ -39,10 +39,10 @@ export interface Delivery {
 }
 
 /** Long enough for every cheap command here, short enough to leave margin before 3 s. */
-export const DEFAULT_DEFER_AFTER_MS = 1500;
+const DEFAULT_DEFER_AFTER_MS = 1500;
 
 /** Answers that only the asking user should see. */
-export function isPrivateStatus(status: Answer["status"]): boolean {
+function isPrivateStatus(status: Answer["status"]): boolean {
   return status === "error" || status === "invalid-input";
 }
 

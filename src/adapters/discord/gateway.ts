@@ -51,7 +51,7 @@ export interface DiscordGateway {
 }
 
 /** A discord.js client for an interactions-only bot. */
-export function createDiscordClient(apiUrl: string | undefined): Client {
+function createDiscordClient(apiUrl: string | undefined): Client {
   const isSelf = (entity: { id: string; client: Client }) => entity.id === entity.client.user?.id;
   return new Client({
     intents: [GatewayIntentBits.Guilds],

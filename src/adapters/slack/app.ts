@@ -23,7 +23,7 @@ import { checkSlackRequest } from "./verify.js";
 /** Where Slack posts slash commands and interactions in HTTP mode. */
 export const SLACK_EVENTS_PATH = "/slack/events";
 
-export interface SlackAdapterOptions {
+interface SlackAdapterOptions {
   readonly core: Core;
   readonly catalogue: readonly Command[];
   readonly logger: Logger;

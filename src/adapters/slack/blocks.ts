@@ -22,16 +22,16 @@ export const SLACK_LIMITS = {
   pages: 4,
 } as const;
 
-export interface PlainText {
+interface PlainText {
   readonly type: "plain_text";
   readonly text: string;
   readonly emoji?: boolean;
 }
-export interface Mrkdwn {
+interface Mrkdwn {
   readonly type: "mrkdwn";
   readonly text: string;
 }
-export interface HeaderBlock {
+interface HeaderBlock {
   readonly type: "header";
   readonly text: PlainText;
 }
@@ -50,7 +50,7 @@ export interface ButtonElement {
   readonly value: string;
   readonly style?: "primary";
 }
-export interface ActionsBlock {
+interface ActionsBlock {
   readonly type: "actions";
   readonly elements: readonly ButtonElement[];
 }

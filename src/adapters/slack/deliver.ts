@@ -3,8 +3,7 @@
  * rendered pages — the first in the slash command's ack when it has not gone out yet, the rest
  * through the response_url — ephemeral unless the student asked for the channel.
  */
-import type { RespondArguments, types } from "@slack/bolt";
-import type { WebClient } from "@slack/web-api";
+import type { RespondArguments, types, webApi } from "@slack/bolt";
 import type { Answer, Attachment } from "../../core/answer.js";
 import { newReference } from "../../core/execute.js";
 import { OURS } from "../../core/words.js";
@@ -16,7 +15,7 @@ import { renderAnswer } from "./render.js";
 export type Respond = (message: RespondArguments) => Promise<unknown>;
 
 export interface Delivery {
-  readonly client: WebClient;
+  readonly client: webApi.WebClient;
   readonly respond: Respond;
   readonly logger: Logger;
   /** The channel the command was used in; public files go there. */

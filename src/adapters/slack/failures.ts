@@ -42,7 +42,7 @@ export async function answerOrApologise(
 }
 
 /** The ephemeral message a student sees when we failed. */
-export function failureMessage(what: string, reference: string): RespondArguments {
+function failureMessage(what: string, reference: string): RespondArguments {
   const command = what.startsWith("/") ? what.slice(1) : undefined;
   const [page] = renderAnswer(failureAnswer(command, reference), { isPublic: false }).messages();
   return {

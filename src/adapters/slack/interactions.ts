@@ -3,8 +3,7 @@
  * button of a reply request opens a modal, and submitting it runs the command with the reply.
  * State travels in the button value and the modal's private_metadata (see state.ts).
  */
-import type { App, BlockAction, ButtonAction, RespondArguments } from "@slack/bolt";
-import type { WebClient } from "@slack/web-api";
+import type { App, BlockAction, ButtonAction, RespondArguments, webApi } from "@slack/bolt";
 import { optionSpecs } from "../../core/command.js";
 import { findCommand, unknownCommand } from "../../core/dispatch.js";
 import { executeCommand } from "../../core/execute.js";
@@ -42,7 +41,7 @@ export function registerInteractions(app: App, context: SlackContext): void {
 
   /** Where an answer to a click goes: back to the clicked message's response_url. */
   const delivery = (
-    client: WebClient,
+    client: webApi.WebClient,
     respond: Respond,
     userId: string,
     isPublic: boolean,

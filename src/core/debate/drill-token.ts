@@ -10,7 +10,7 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { CorpusModel } from "../corpus/model.js";
 
-export const DRILL_TOKEN_VERSION = 1;
+const DRILL_TOKEN_VERSION = 1;
 /** 96 bits: far beyond guessing within a token's lifetime, and short enough for a custom_id. */
 const TAG_BYTES = 12;
 const PAYLOAD_BYTES = 9;

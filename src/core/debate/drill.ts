@@ -51,7 +51,7 @@ export interface KeyTerm {
   readonly display: string;
 }
 
-export interface ClaimUse {
+interface ClaimUse {
   readonly node: MapNode;
   readonly used: boolean;
   readonly terms: readonly KeyTerm[];
@@ -65,7 +65,7 @@ export interface ReplyScore {
 }
 
 /** Key terms of the author's answer shown to the student: at least this many… */
-export const KEY_TERMS = 8;
+const KEY_TERMS = 8;
 /** …four per answer when the author answers several ways… */
 const KEY_TERMS_PER_ANSWER = 4;
 /** …and never more than a student can take in at a glance. */

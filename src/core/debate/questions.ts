@@ -7,7 +7,7 @@ import type { CorpusModel, MapNode, Quote } from "../corpus/model.js";
 import { splitSentences } from "../sentences.js";
 import { bracketed, OURS } from "../words.js";
 
-export type QuestionReason =
+type QuestionReason =
   /** "only": a claim that rules out alternatives without comparing them. */
   | "exclusive"
   /** "all", "never", "cannot": a claim without exceptions. */

@@ -8,7 +8,7 @@ import type { NodeKind } from "../corpus/schema.js";
 import { nameKey, resolveByName, resolvePillar } from "../resolve.js";
 
 /** The deepest focus view: three steps already reach most of a reading's map. */
-export const MAX_DEPTH = 3;
+const MAX_DEPTH = 3;
 
 /** Neighbours of a shown node that the view leaves out, counted so the picture can say so. */
 export interface HiddenNeighbours {
@@ -37,7 +37,7 @@ export interface MapView {
 }
 
 /** Kinds drawn in the whole map; evidence, objections and rebuttals are counted, not drawn. */
-export const WHOLE_MAP_KINDS: readonly NodeKind[] = ["thesis", "pillar", "claim"];
+const WHOLE_MAP_KINDS: readonly NodeKind[] = ["thesis", "pillar", "claim"];
 
 /** Every node and relation, e.g. for an export: nothing is hidden. */
 export function fullView(corpus: CorpusModel): MapView {
