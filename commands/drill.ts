@@ -1,4 +1,3 @@
-import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { type Answer, answer, type Excerpt } from "../src/core/answer.js";
 import { defineCommand } from "../src/core/command.js";
@@ -38,18 +37,20 @@ export default defineCommand({
       .min(1)
       .max(64)
       .optional()
-      .describe("The round's token (the bot's buttons fill it in)"),
+      .describe("The round's token (the bot's buttons fill it in)")
+      .meta({ positional: false }),
     reply: z
       .string()
       .min(1)
       .max(1500)
       .optional()
-      .describe("Your answer to the objection, in your own words"),
+      .describe("Your answer to the objection, in your own words")
+      .meta({ positional: false }),
   }),
   examples: ["drill coalition", "drill", "drill eu"],
   run(core, options) {
-    const { pillar, token, reply } = rejoinPillarWords(options);
-    const now = Math.floor(Date.now() / 1000);
+    const { pillar, token, reply } = options;
+    const now = Math.floor(core.now() / 1000);
     // `/drill <token>` typed from a "Next:" hint lands in the first positional option.
     const carried = token ?? (pillar && looksLikeToken(core, pillar) ? pillar : undefined);
     if (carried) return continueRound(core, carried, reply, now);
@@ -64,23 +65,6 @@ const TOKEN_SHAPE = new RegExp(`^[A-Za-z0-9_-]{${DRILL_TOKEN_LENGTH}}$`);
 
 function looksLikeToken(core: Core, text: string): boolean {
   return TOKEN_SHAPE.test(text) && resolvePillar(core, text).kind === "none";
-}
-
-interface DrillOptions {
-  readonly pillar?: string | undefined;
-  readonly token?: string | undefined;
-  readonly reply?: string | undefined;
-}
-
-/**
- * Typed text fills options in order, so `/drill coalition of the willing` arrives as pillar
- * "coalition", token "of", reply "the willing". A "token" that cannot be one next to a pillar
- * means the words belong together.
- */
-function rejoinPillarWords(options: DrillOptions): DrillOptions {
-  const { pillar, token, reply } = options;
-  if (pillar === undefined || token === undefined || TOKEN_SHAPE.test(token)) return options;
-  return { pillar: [pillar, token, reply].filter((w) => w !== undefined).join(" ") };
 }
 
 function startRound(
@@ -100,7 +84,7 @@ function startRound(
   }
   const pillar = found?.value;
   const pool = drillPool(core.corpus, pillar);
-  const first = pool.objections[randomInt(Math.max(1, pool.objections.length))];
+  const first = pool.objections[core.randomInt(Math.max(1, pool.objections.length))];
   if (!first) {
     const open = core.corpus
       .unansweredObjections()

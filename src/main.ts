@@ -8,8 +8,10 @@ import "dotenv/config";
 import { catalogue } from "../commands/index.js";
 import { runConsole } from "./adapters/console/console.js";
 import type { RouteHandler } from "./adapters/http/server.js";
+import { fileYamlStore } from "./adapters/yaml-cache.js";
 import { type Config, ConfigError, modes, parseConfig, SECRET_KEYS } from "./config.js";
 import { type Core, createCore } from "./core/core.js";
+import { useParsedYamlStore } from "./core/corpus/parse-yaml.js";
 import { CorpusError } from "./core/corpus/problems.js";
 import { newReference } from "./core/execute.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -141,6 +143,7 @@ function consoleOutDir(argv: readonly string[]): string {
 async function main(): Promise<number> {
   const outDir = consoleOutDir(process.argv.slice(2));
   const config = parseConfig(process.env);
+  useParsedYamlStore(fileYamlStore());
   const logger = createLogger(
     config.logLevel,
     SECRET_KEYS.map((k) => process.env[k]),

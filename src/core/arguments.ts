@@ -1,7 +1,8 @@
 /**
  * Text arguments (console, CLI, Slack) → raw option values for a command, using the same option
  * specs as Discord's registration. Accepts `name:value`, `--name value`, `--name=value`,
- * `--flag`, and positional words in declaration order; the last text option takes the rest.
+ * `--flag`, and positional words in declaration order (options declared `positional: false`
+ * are skipped); the last text option takes the rest, so no command has to re-join words.
  */
 import type { OptionValue } from "./answer.js";
 import { type Command, type OptionSpec, optionSpecs } from "./command.js";
@@ -53,7 +54,7 @@ export function parseArguments(command: Command, text: string): ParsedArguments 
     }
   }
 
-  const open = specs.filter((s) => s.type !== "boolean" && !(s.name in options));
+  const open = specs.filter((s) => s.type !== "boolean" && s.positional && !(s.name in options));
   // The last open text option is greedy: `/search why not the JEF` is one query.
   const greedy = open.findLastIndex((s) => s.type === "string" && !s.choices);
   for (let index = 0; index < open.length && positional.length > 0; index++) {

@@ -29,7 +29,8 @@ export interface CommandDefinition<S extends z.ZodObject = z.ZodObject> {
   readonly description: string;
   /**
    * The options. Each field needs `.describe()`; `.meta({ autocomplete })` names an
-   * autocomplete source. Field order is the order of positional arguments in text input.
+   * autocomplete source. Field order is the order of positional arguments in text input; an
+   * option with `.meta({ positional: false })` is only ever given by name (`token:…`, `--token`).
    */
   readonly options: S;
   /** Text-form examples without the slash, e.g. `"pillar coalition"`. */
@@ -54,6 +55,8 @@ export interface OptionSpec {
   readonly required: boolean;
   readonly choices?: readonly string[];
   readonly autocomplete?: AutocompleteSource;
+  /** Whether typed words without a name may fill it, in declaration order (default true). */
+  readonly positional: boolean;
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly min?: number;
@@ -65,6 +68,7 @@ interface JsonSchemaProperty {
   description?: string;
   enum?: unknown[];
   autocomplete?: string;
+  positional?: boolean;
   minLength?: number;
   maxLength?: number;
   minimum?: number;
@@ -105,6 +109,7 @@ export function optionSpecs(command: Command): readonly OptionSpec[] {
       description: property.description,
       type: type as OptionSpec["type"],
       required: schema.required?.includes(name) ?? false,
+      positional: property.positional !== false,
       ...(property.enum ? { choices: property.enum.map(String) } : {}),
       ...(autocomplete ? { autocomplete } : {}),
       ...(property.minLength !== undefined ? { minLength: property.minLength } : {}),

@@ -2,7 +2,7 @@
  * The core that every command runs against: the trusted corpus model and its search index.
  * It knows nothing of Discord, Slack or terminals.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import type { CorpusModel } from "./corpus/model.js";
 import { loadTrustedCorpus } from "./corpus/pipeline.js";
 import { SearchIndex } from "./search/index.js";
@@ -15,6 +15,10 @@ export interface Core {
    * so any process can trust it without a session store.
    */
   readonly stateSecret: string;
+  /** The time, in milliseconds since the epoch (practice drills date their rounds with it). */
+  readonly now: () => number;
+  /** A uniformly random whole number from 0 to `below - 1` (a drill's first objection). */
+  readonly randomInt: (below: number) => number;
 }
 
 export interface CoreOptions {
@@ -22,6 +26,10 @@ export interface CoreOptions {
   readonly serialisedIndex?: string;
   /** See {@link Core.stateSecret}; a random one per process when not set. */
   readonly stateSecret?: string;
+  /** See {@link Core.now}; `Date.now` when not set (tests pin the clock). */
+  readonly now?: () => number;
+  /** See {@link Core.randomInt}; `crypto.randomInt` when not set (tests fix the draw). */
+  readonly randomInt?: (below: number) => number;
 }
 
 /**
@@ -33,5 +41,11 @@ export function createCore(corpusRoot: string, options: CoreOptions = {}): Core 
   const search = options.serialisedIndex
     ? SearchIndex.load(corpus, options.serialisedIndex)
     : SearchIndex.build(corpus);
-  return { corpus, search, stateSecret: options.stateSecret ?? randomBytes(32).toString("hex") };
+  return {
+    corpus,
+    search,
+    stateSecret: options.stateSecret ?? randomBytes(32).toString("hex"),
+    now: options.now ?? Date.now,
+    randomInt: options.randomInt ?? ((below) => randomInt(below)),
+  };
 }

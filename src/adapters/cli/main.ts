@@ -13,9 +13,11 @@ import { catalogue } from "../../../commands/index.js";
 import { ConfigError, parseConfig } from "../../config.js";
 import type { Answer } from "../../core/answer.js";
 import { createCore } from "../../core/core.js";
+import { useParsedYamlStore } from "../../core/corpus/parse-yaml.js";
 import { CorpusError } from "../../core/corpus/problems.js";
 import { runCommandText } from "../../core/dispatch.js";
 import { renderTerminal } from "../console/render.js";
+import { fileYamlStore } from "../yaml-cache.js";
 import { printableFile, saveAttachment, takeOutOption } from "./files.js";
 import { answerToJson } from "./json.js";
 
@@ -62,6 +64,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return name ? 0 : 2;
   }
   const config = parseConfig(process.env);
+  useParsedYamlStore(fileYamlStore());
   // The drill secret lets a round started in one call be continued in the next.
   const core = createCore(
     config.corpusDir,

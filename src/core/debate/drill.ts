@@ -4,7 +4,7 @@
  * of the claims behind it, the reply used. A coaching aid, not a grade.
  */
 import type { Core } from "../core.js";
-import type { CorpusModel, MapNode } from "../corpus/model.js";
+import type { CorpusModel, Derived, MapNode } from "../corpus/model.js";
 import { contentTerms, normalizeTerm, tokenize } from "../search/terms.js";
 import { sameStem } from "./motion.js";
 
@@ -205,13 +205,13 @@ export function keyTerms(
   );
 }
 
-const paragraphCache = new WeakMap<CorpusModel, readonly ReadonlySet<string>[]>();
+/** The content terms of every paragraph, for weighing a term by how rare it is. */
+const PARAGRAPH_TERMS: Derived<readonly ReadonlySet<string>[]> = {
+  name: "drill: content terms of every paragraph",
+  compute: (corpus) =>
+    corpus.documents.flatMap((d) => d.paragraphs.map((p) => new Set(contentTerms(p.text)))),
+};
 
 function paragraphTerms(corpus: CorpusModel): readonly ReadonlySet<string>[] {
-  let terms = paragraphCache.get(corpus);
-  if (!terms) {
-    terms = corpus.documents.flatMap((d) => d.paragraphs.map((p) => new Set(contentTerms(p.text))));
-    paragraphCache.set(corpus, terms);
-  }
-  return terms;
+  return corpus.derived(PARAGRAPH_TERMS);
 }
