@@ -47,7 +47,7 @@ async function startChatAdapters(core: Core, config: Config, logger: Logger): Pr
       catalogue,
       logger,
       rateLimit: config.rateLimit,
-      graceMs: SHUTDOWN_GRACE_MS,
+      shutdownGraceMs: SHUTDOWN_GRACE_MS,
     });
     stops.push(discord.stop);
   }
@@ -63,7 +63,7 @@ async function startChatAdapters(core: Core, config: Config, logger: Logger): Pr
       catalogue,
       logger,
       rateLimit: config.rateLimit,
-      graceMs: SHUTDOWN_GRACE_MS,
+      shutdownGraceMs: SHUTDOWN_GRACE_MS,
     });
     routes[DISCORD_INTERACTIONS_PATH] = discord.handle;
     stops.push(discord.stop);

@@ -39,14 +39,14 @@ export interface DiscordGatewayOptions {
   /** See {@link deliverAnswer}; tests shorten it. */
   readonly deferAfterMs?: number;
   /** How long `stop()` waits for answers in flight before closing the connection. */
-  readonly graceMs?: number;
+  readonly shutdownGraceMs?: number;
   /** Per-user and per-channel limits (RATE_LIMIT_*); none when undefined. */
   readonly rateLimit?: RateLimitPolicy | undefined;
 }
 
 export interface DiscordGateway {
   readonly client: Client<true>;
-  /** Waits for answers in flight (at most `graceMs`), then closes the gateway connection. */
+  /** Waits for answers in flight (at most `shutdownGraceMs`), then closes the gateway connection. */
   stop(): Promise<void>;
 }
 
@@ -136,7 +136,7 @@ export async function startDiscordGateway(options: DiscordGatewayOptions): Promi
   return {
     client: readyClient,
     stop: async () => {
-      await inFlight.drain(options.graceMs);
+      await inFlight.drain(options.shutdownGraceMs);
       // Closing the socket makes discord.js report shard events; they are noise once we stop.
       client.removeAllListeners();
       await client.destroy();

@@ -52,7 +52,7 @@ export interface DiscordHttpOptions {
   /** The clock for the timestamp check, in milliseconds (tests pin it). */
   readonly now?: () => number;
   /** How long `stop()` waits for follow-ups in flight. */
-  readonly graceMs?: number;
+  readonly shutdownGraceMs?: number;
   /** Per-user and per-channel limits (RATE_LIMIT_*); none when undefined. */
   readonly rateLimit?: RateLimitPolicy | undefined;
 }
@@ -60,7 +60,7 @@ export interface DiscordHttpOptions {
 export interface DiscordHttpEndpoint {
   /** The handler for {@link DISCORD_INTERACTIONS_PATH} on the shared HTTP server. */
   readonly handle: RouteHandler;
-  /** Waits for deferred answers and follow-ups still being sent (at most `graceMs`). */
+  /** Waits for deferred answers and follow-ups still being sent (at most `shutdownGraceMs`). */
   stop(): Promise<void>;
 }
 
@@ -208,7 +208,7 @@ export function createDiscordInteractionsEndpoint(
   return {
     handle,
     stop: async () => {
-      await inFlight.drain(options.graceMs);
+      await inFlight.drain(options.shutdownGraceMs);
       rest.clearHashSweeper();
       rest.clearHandlerSweeper();
     },
