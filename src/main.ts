@@ -37,17 +37,21 @@ async function startChatAdapters(core: Core, config: Config, logger: Logger): Pr
   const routes: Record<string, RouteHandler> = {};
   const stops: Stop[] = [];
   const { discordGateway, discordHttp, slackHttp, slackSocket } = modes(config);
+  // What every chat adapter takes, whichever platform and mode.
+  const shared = {
+    core,
+    catalogue,
+    logger,
+    rateLimit: config.rateLimit,
+    shutdownGraceMs: SHUTDOWN_GRACE_MS,
+  };
   // Each platform's SDK is loaded only when it is used: the console starts without them.
   if (discordGateway && config.discord.token) {
     const { startDiscordGateway } = await import("./adapters/discord/gateway.js");
     const discord = await startDiscordGateway({
       token: config.discord.token,
       apiUrl: config.discord.apiUrl,
-      core,
-      catalogue,
-      logger,
-      rateLimit: config.rateLimit,
-      shutdownGraceMs: SHUTDOWN_GRACE_MS,
+      ...shared,
     });
     stops.push(discord.stop);
   }
@@ -59,11 +63,7 @@ async function startChatAdapters(core: Core, config: Config, logger: Logger): Pr
       publicKey: config.discord.publicKey,
       applicationId: config.discord.applicationId,
       apiUrl: config.discord.apiUrl,
-      core,
-      catalogue,
-      logger,
-      rateLimit: config.rateLimit,
-      shutdownGraceMs: SHUTDOWN_GRACE_MS,
+      ...shared,
     });
     routes[DISCORD_INTERACTIONS_PATH] = discord.handle;
     stops.push(discord.stop);
@@ -72,14 +72,10 @@ async function startChatAdapters(core: Core, config: Config, logger: Logger): Pr
   if (slackHttp && botToken && signingSecret) {
     const { createSlackHttpAdapter } = await import("./adapters/slack/app.js");
     const slack = await createSlackHttpAdapter({
-      core,
-      catalogue,
-      logger,
+      ...shared,
       botToken,
       signingSecret,
       apiUrl,
-      rateLimit: config.rateLimit,
-      shutdownGraceMs: SHUTDOWN_GRACE_MS,
     });
     routes[slack.path] = slack.route;
     stops.push(slack.stop);
@@ -87,14 +83,10 @@ async function startChatAdapters(core: Core, config: Config, logger: Logger): Pr
   if (slackSocket && botToken && appToken) {
     const { startSlackSocketMode } = await import("./adapters/slack/app.js");
     const slack = await startSlackSocketMode({
-      core,
-      catalogue,
-      logger,
+      ...shared,
       botToken,
       appToken,
       apiUrl,
-      rateLimit: config.rateLimit,
-      shutdownGraceMs: SHUTDOWN_GRACE_MS,
     });
     stops.push(slack.stop);
   }

@@ -369,6 +369,7 @@ const answerArb = fc
   .record({
     title: text(80),
     status: fc.constantFrom("ok", "not-found", "invalid-input", "error"),
+    notices: fc.array(text(80), { maxLength: 6 }),
     notes: fc.array(text(80), { maxLength: 12 }),
     // Ordinary answers, and answers too long even for several messages.
     excerpts: fc.oneof(
@@ -396,6 +397,7 @@ const answerArb = fc
     (r): Answer => ({
       ...answer("x", r.title, {
         status: r.status,
+        notices: r.notices,
         notes: r.notes,
         excerpts: r.excerpts,
         suggestions: r.suggestions,
