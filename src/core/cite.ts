@@ -37,7 +37,16 @@ export function citeShort(source: SourceRef, documents: readonly DocumentRef[]):
     : `${source.documentId}, ¶${source.paragraph}`;
 }
 
-/** A full reference for a reading, e.g. for /sources and card cites. */
-export function citeFull(doc: DocumentRef): string {
-  return `${doc.author}, “${doc.title}”, ${doc.publisher}, ${longDate(doc.date)}. ${doc.url}`;
+/**
+ * A full reference for a reading (/sources), or for one paragraph of it (card cites): the
+ * section is named unless its heading is ours.
+ */
+export function citeFull(
+  doc: DocumentRef,
+  at?: { readonly paragraph: number; readonly section: string; readonly sectionEditorial: boolean },
+): string {
+  const where = at
+    ? `, ¶${at.paragraph}${at.sectionEditorial ? "" : `, section “${at.section}”`}`
+    : "";
+  return `${doc.author}, “${doc.title}”, ${doc.publisher}, ${longDate(doc.date)}${where}. ${doc.url}`;
 }
