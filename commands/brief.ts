@@ -14,6 +14,7 @@ import { cardCopyText, cardExcerpts, type EvidenceCard } from "../src/core/debat
 import { resolveMotion } from "../src/core/debate/motion.js";
 import { documentRefs, nodeRef } from "../src/core/excerpts.js";
 import { shorten } from "../src/core/input.js";
+import { bracketed, correctedTo, OURS } from "../src/core/words.js";
 
 type Side = "for" | "against";
 
@@ -79,7 +80,6 @@ function briefFor(core: Core, scope: MatchedScope, motion: string, brief: CaseFo
   });
   const against = caseAgainst(core, scope);
   const notes = [
-    ...scopeNotes(scope, motion),
     "Speaking order (ours): open with the position, then the claims — the motion's own topic first, then the strongest (most support in the text, fewest open flanks) — each followed by its evidence. Highlighted: the key lines.",
     ...(brief.omitted.length
       ? [`Also in the map, left out for time: ${brief.omitted.map((n) => n.label).join("; ")}.`]
@@ -87,6 +87,7 @@ function briefFor(core: Core, scope: MatchedScope, motion: string, brief: CaseFo
     expectNote(against.answered.length + against.unanswered.length, against.unanswered.length),
   ];
   return answer("brief", `Brief for “${motion}”: the author's case`, {
+    notices: scopeNotices(scope, motion),
     notes,
     excerpts,
     related: brief.points.map((p) => nodeRef(p.claim)),
@@ -100,7 +101,6 @@ function briefAgainst(core: Core, scope: MatchedScope, motion: string, brief: Ca
   const excerpts: Excerpt[] = [];
   const cards: EvidenceCard[] = [];
   const notes = [
-    ...scopeNotes(scope, motion),
     "Against (ours): first the objections the author anticipates, with the author's answers — what will come back at you; then the points the text leaves unanswered, and questions to press. Notes are ours, not the source's.",
   ];
   brief.answered.forEach(({ objection, card, answers }, index) => {
@@ -139,6 +139,7 @@ function briefAgainst(core: Core, scope: MatchedScope, motion: string, brief: Ca
   for (const question of brief.questions)
     notes.push(`Question to press (ours, not from the source): ${question.text}`);
   return answer("brief", `Brief against “${motion}”: objections, answers and open points`, {
+    notices: scopeNotices(scope, motion),
     notes,
     excerpts,
     related: [
@@ -151,14 +152,12 @@ function briefAgainst(core: Core, scope: MatchedScope, motion: string, brief: Ca
   });
 }
 
-function scopeNotes(scope: MatchedScope, motion: string): string[] {
+function scopeNotices(scope: MatchedScope, motion: string): string[] {
   return [
-    ...(scope.correctedFrom
-      ? [`No pillar “${shorten(scope.correctedFrom, 40)}” — taking it as ${scope.root.id}.`]
-      : []),
+    ...(scope.correctedFrom ? [correctedTo("pillar", scope.correctedFrom, scope.root.id)] : []),
     scope.kind === "pillar"
-      ? `Read as the pillar “${scope.root.label}” (our label).`
-      : `Read as the reading's whole case: “${scope.root.label}” (our label).`,
+      ? `Read as the pillar “${scope.root.label}” ${bracketed(OURS.label)}.`
+      : `Read as the reading's whole case: “${scope.root.label}” ${bracketed(OURS.label)}.`,
     ...(scope.opposes
       ? [
           `“${motion}” is closest to “${scope.opposes.label}”, a position the author argues against: the author's case below runs the other way.`,

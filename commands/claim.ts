@@ -7,6 +7,7 @@ import { firstOf } from "../src/core/first-of.js";
 import { shorten } from "../src/core/input.js";
 import { claimQuery } from "../src/core/option-fields.js";
 import { ARGUMENT_KINDS, resolveNode } from "../src/core/resolve.js";
+import { idsFor } from "../src/core/words.js";
 
 export default defineCommand({
   name: "claim",
@@ -70,6 +71,7 @@ export default defineCommand({
     }
     const targets = core.corpus.outgoing(node.key, "supports", "attacks", "undercuts", "rebuts");
     return answer("claim", `${kindName(node)}: ${node.label}`, {
+      notices: idsFor("claim", [...supporters, ...attackers]),
       notes,
       excerpts,
       related: [...targets, ...supporters, ...attackers].map(nodeRef),

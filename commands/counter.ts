@@ -8,6 +8,7 @@ import { firstOf } from "../src/core/first-of.js";
 import { shorten } from "../src/core/input.js";
 import { resolvePillar } from "../src/core/resolve.js";
 import { roleOf } from "../src/core/roles.js";
+import { idsFor } from "../src/core/words.js";
 
 /** Objections shown for one topic; beyond this the answer stops being a quick read. */
 const MAX_OBJECTIONS = 4;
@@ -78,6 +79,7 @@ export function counterAnswer(core: Core, topic: string | undefined): Answer {
     "counter",
     topic ? `Counter-arguments: “${shorten(topic, 60)}”` : "Counter-arguments in the reading",
     {
+      notices: idsFor("claim", objections),
       notes,
       excerpts,
       related: objections.map(nodeRef),

@@ -1,4 +1,3 @@
-import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { type Answer, answer, type Excerpt } from "../src/core/answer.js";
 import { defineCommand } from "../src/core/command.js";
@@ -19,8 +18,8 @@ import {
   encodeDrillToken,
 } from "../src/core/debate/drill-token.js";
 import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
-import { shorten } from "../src/core/input.js";
 import { resolvePillar } from "../src/core/resolve.js";
+import { bracketed, correctedTo, noSuch, OURS, pillarList } from "../src/core/words.js";
 
 export default defineCommand({
   name: "drill",
@@ -38,18 +37,20 @@ export default defineCommand({
       .min(1)
       .max(64)
       .optional()
-      .describe("The round's token (the bot's buttons fill it in)"),
+      .describe("The round's token (the bot's buttons fill it in)")
+      .meta({ positional: false }),
     reply: z
       .string()
       .min(1)
       .max(1500)
       .optional()
-      .describe("Your answer to the objection, in your own words"),
+      .describe("Your answer to the objection, in your own words")
+      .meta({ positional: false }),
   }),
   examples: ["drill coalition", "drill", "drill eu"],
   run(core, options) {
-    const { pillar, token, reply } = rejoinPillarWords(options);
-    const now = Math.floor(Date.now() / 1000);
+    const { pillar, token, reply } = options;
+    const now = Math.floor(core.now() / 1000);
     // `/drill <token>` typed from a "Next:" hint lands in the first positional option.
     const carried = token ?? (pillar && looksLikeToken(core, pillar) ? pillar : undefined);
     if (carried) return continueRound(core, carried, reply, now);
@@ -66,43 +67,24 @@ function looksLikeToken(core: Core, text: string): boolean {
   return TOKEN_SHAPE.test(text) && resolvePillar(core, text).kind === "none";
 }
 
-interface DrillOptions {
-  readonly pillar?: string | undefined;
-  readonly token?: string | undefined;
-  readonly reply?: string | undefined;
-}
-
-/**
- * Typed text fills options in order, so `/drill coalition of the willing` arrives as pillar
- * "coalition", token "of", reply "the willing". A "token" that cannot be one next to a pillar
- * means the words belong together.
- */
-function rejoinPillarWords(options: DrillOptions): DrillOptions {
-  const { pillar, token, reply } = options;
-  if (pillar === undefined || token === undefined || TOKEN_SHAPE.test(token)) return options;
-  return { pillar: [pillar, token, reply].filter((w) => w !== undefined).join(" ") };
-}
-
 function startRound(
   core: Core,
   pillarName: string | undefined,
   now: number,
-  extraNotes: readonly string[],
+  notices: readonly string[],
 ): Answer {
   const found = pillarName === undefined ? undefined : resolvePillar(core, pillarName);
   const pillars = core.corpus.nodesOfKind("pillar");
   if (found?.kind === "none") {
-    return answer("drill", `No pillar “${shorten(pillarName ?? "", 40)}”`, {
+    return answer("drill", noSuch("pillar", pillarName ?? ""), {
       status: "not-found",
-      notes: [
-        `The pillars are: ${pillars.map((p) => `${p.id} (${p.label})`).join("; ")}. Or drill every objection with /drill.`,
-      ],
+      notices: [`${pillarList(pillars)} Or drill every objection with /drill.`],
       suggestions: ["/drill", ...found.suggestions.slice(0, 3).map((id) => `/drill ${id}`)],
     });
   }
   const pillar = found?.value;
   const pool = drillPool(core.corpus, pillar);
-  const first = pool.objections[randomInt(Math.max(1, pool.objections.length))];
+  const first = pool.objections[core.randomInt(Math.max(1, pool.objections.length))];
   if (!first) {
     const open = core.corpus
       .unansweredObjections()
@@ -117,10 +99,8 @@ function startRound(
     });
   }
   const corrected =
-    found?.kind === "corrected"
-      ? [`No pillar “${shorten(found.from, 40)}” — drilling ${found.value.id}.`]
-      : [];
-  return askRound(core, pool, first, 1, now, [...extraNotes, ...corrected]);
+    found?.kind === "corrected" ? [correctedTo("pillar", found.from, found.value.id)] : [];
+  return askRound(core, pool, first, 1, now, [...notices, ...corrected]);
 }
 
 function askRound(
@@ -129,7 +109,7 @@ function askRound(
   objection: { node: MapNode; index: number },
   round: number,
   now: number,
-  extraNotes: readonly string[] = [],
+  notices: readonly string[] = [],
 ): Answer {
   const { corpus } = core;
   const state: DrillState = {
@@ -144,11 +124,11 @@ function askRound(
   const targets = corpus.outgoing(node.key, "attacks", "undercuts");
   const excerpts = nodeExcerpts(node, { label: "Where the text raises it" }, 1);
   return answer("drill", `Drill, round ${round}: answer this objection`, {
+    notices,
     notes: [
-      ...extraNotes,
       `The objection (our paraphrase): ${node.summary ?? node.label}`,
       ...(targets.length
-        ? [`It attacks (our label): ${targets.map((t) => t.label).join("; ")}`]
+        ? [`It attacks ${bracketed(OURS.label)}: ${targets.map((t) => t.label).join("; ")}`]
         : []),
       "Answer in your own words, as you would in a round. Then you will see the author's answer and which of its key points your reply used — a coaching aid, not a grade.",
     ],
@@ -209,7 +189,7 @@ function reveal(
       `Missed: ${score.missed.length ? score.missed.map((t) => t.display).join(", ") : "none"}.`,
       ...score.claims.map(
         (c) =>
-          `Claim the answer rests on (our label): “${c.node.label}” — ${c.used ? "you used it" : "not in your reply"}.`,
+          `Claim the answer rests on ${bracketed(OURS.label)}: “${c.node.label}” — ${c.used ? "you used it" : "not in your reply"}.`,
       ),
     );
     for (const claim of score.claims) {

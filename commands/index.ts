@@ -10,7 +10,7 @@ import counter from "./counter.js";
 import drill from "./drill.js";
 import exportMap from "./export.js";
 import glossary from "./glossary.js";
-import help from "./help.js";
+import { helpCommand } from "./help.js";
 import map from "./map.js";
 import para from "./para.js";
 import pillar from "./pillar.js";
@@ -34,7 +34,7 @@ export const catalogue: readonly Command[] = [
   quote,
   map,
   exportMap,
-  help,
+  helpCommand(() => catalogue),
 ];
 
 checkCatalogue(catalogue);

@@ -11,6 +11,7 @@ import { toDot } from "../src/core/map/dot.js";
 import { mapPageUrl } from "../src/core/map/page.js";
 import { type MapImageFormat, renderMap } from "../src/core/map/render.js";
 import { focusView, type MapView, resolveFocus, wholeMap } from "../src/core/map/select.js";
+import { correctedTo } from "../src/core/words.js";
 
 const DEFAULT_DEPTH = 2;
 
@@ -49,21 +50,20 @@ export default defineCommand({
   ],
   cost: "expensive",
   async run(core, { focus, depth, format = "png" }) {
+    const notices: string[] = [];
     const notes: string[] = [];
     let view: MapView;
     if (focus === undefined) {
       view = wholeMap(core.corpus);
       if (depth !== undefined)
-        notes.push("depth applies only around a focus, so the whole map is shown.");
+        notices.push("depth applies only around a focus, so the whole map is shown.");
     } else {
       const found = resolveFocus(core, focus);
       if (found.kind === "none") return notFound(focus, found.suggestions);
       if (found.kind === "corrected") {
-        notes.push(
-          `No node “${shorten(focus, 40)}” — did you mean ${found.node.id}? Showing ${found.node.id}.`,
-        );
+        notices.push(correctedTo("node", focus, found.node.id));
       } else if (found.kind === "searched") {
-        notes.push(
+        notices.push(
           `Focused on the best match for “${shorten(focus, 60)}”: ${found.node.label} (id ${found.node.id}).`,
         );
       }
@@ -88,6 +88,7 @@ export default defineCommand({
       "map",
       view.focus ? `Argument map around: ${view.focus.label}` : "Argument map: the whole argument",
       {
+        notices,
         notes: [
           ...notes,
           ...(center && excerpts.length === 0 && center.summary
@@ -114,7 +115,7 @@ export default defineCommand({
 function notFound(focus: string, suggestions: readonly string[]): Answer {
   return answer("map", `No map node matches “${shorten(focus, 60)}”`, {
     status: "not-found",
-    notes: [
+    notices: [
       `Nothing in the map matches “${shorten(focus, 60)}”. Try a pillar (${suggestions.slice(-3).join(", ")}), a claim id from /pillar, or other words.`,
     ],
     suggestions: suggestions.map((id) => `/map ${id}`),

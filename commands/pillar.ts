@@ -5,8 +5,8 @@ import type { Core } from "../src/core/core.js";
 import type { MapNode } from "../src/core/corpus/model.js";
 import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
 import { firstOf } from "../src/core/first-of.js";
-import { shorten } from "../src/core/input.js";
 import { resolvePillar } from "../src/core/resolve.js";
+import { correctedTo, didYouMean, idsFor, noSuch, pillarList } from "../src/core/words.js";
 
 export default defineCommand({
   name: "pillar",
@@ -25,13 +25,11 @@ export default defineCommand({
     const pillars = core.corpus.nodesOfKind("pillar");
     if (found.kind === "none") {
       const near = found.suggestions.slice(0, 3);
-      return answer("pillar", `No pillar “${shorten(name, 40)}”`, {
+      return answer("pillar", noSuch("pillar", name), {
         status: "not-found",
-        notes: [
-          near.length < pillars.length
-            ? `No pillar “${shorten(name, 40)}” — did you mean ${near.join(" or ")}?`
-            : `No pillar “${shorten(name, 40)}”.`,
-          `The pillars are: ${pillars.map((p) => `${p.id} (${p.label})`).join("; ")}.`,
+        notices: [
+          didYouMean("pillar", name, near.length < pillars.length ? near : []),
+          pillarList(pillars),
         ],
         suggestions: near.map((id) => `/pillar ${id}`),
       });
@@ -62,10 +60,11 @@ export default defineCommand({
     ];
     const open = objections.filter((o) => core.corpus.rebuttalsOf(o.key).length === 0);
     return answer("pillar", `Pillar: ${pillar.label}`, {
+      notices: [
+        ...(found.kind === "corrected" ? [correctedTo("pillar", name, pillar.id)] : []),
+        ...idsFor("claim", [...claims, ...objections]),
+      ],
       notes: [
-        ...(found.kind === "corrected"
-          ? [`No pillar “${shorten(name, 40)}” — did you mean ${pillar.id}? Showing ${pillar.id}.`]
-          : []),
         ...(pillar.summary ? [pillar.summary] : []),
         ...listedClaims.notes,
         ...listedObjections.notes,

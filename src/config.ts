@@ -17,7 +17,18 @@ const optionalUrl = z
   .pipe(z.url({ protocol: /^https?$/ }).optional())
   .optional();
 
-export const configSchema = z.object({
+/** A per-minute budget: a whole number from 1 to 10,000. */
+function perMinute(fallback: number) {
+  const expected = "a whole number from 1 to 10000";
+  return z.coerce
+    .number({ error: expected })
+    .int(expected)
+    .min(1, expected)
+    .max(10_000, expected)
+    .default(fallback);
+}
+
+const configSchema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_API_URL: optionalUrl,
   DISCORD_PUBLIC_KEY: optionalText.pipe(
@@ -48,13 +59,22 @@ export const configSchema = z.object({
   SLACK_API_URL: optionalUrl,
   /** Where the map page is reachable from outside, e.g. https://debate.example.edu (no trailing path). */
   PUBLIC_URL: optionalUrl,
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.coerce
+    .number({ error: "a port number from 0 to 65535" })
+    .int("a port number from 0 to 65535")
+    .min(0, "a port number from 0 to 65535")
+    .max(65535, "a port number from 0 to 65535")
+    .default(3000),
   HOST: z.string().trim().min(1).default("127.0.0.1"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
   CORPUS_DIR: optionalText,
   DRILL_SECRET: optionalText,
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
-  RATE_LIMIT_EXPENSIVE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(4),
+  RATE_LIMIT_PER_MINUTE: perMinute(20),
+  RATE_LIMIT_EXPENSIVE_PER_MINUTE: perMinute(4),
 });
 
 /** The variables whose values must never be printed. */
@@ -90,19 +110,17 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  override readonly name = "ConfigError";
+  override readonly name: string = "ConfigError";
 }
 
 /** Parses the environment; throws a {@link ConfigError} naming each bad variable. */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const result = configSchema.safeParse(env);
   if (!result.success) {
-    const lines = result.error.issues.map(
-      (issue) => `  ${String(issue.path[0] ?? "?")}: expected ${issue.message}`,
+    const problems = result.error.issues.map(
+      (issue) => `${String(issue.path[0] ?? "?")}: expected ${issue.message}`,
     );
-    throw new ConfigError(
-      `Configuration: fix these settings (in the environment or .env):\n${lines.join("\n")}`,
-    );
+    throw new ConfigError(`Configuration: ${problems.join("; ")}; set in the environment or .env.`);
   }
   const e = result.data;
   const config: Config = {

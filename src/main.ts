@@ -2,20 +2,16 @@
  * `npm start`: parse the configuration, load and check the corpus, then start the front ends the
  * configuration asks for — the local console when no chat platform is configured.
  */
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
 import "dotenv/config";
 import { catalogue } from "../commands/index.js";
 import { runConsole } from "./adapters/console/console.js";
-import { startDiscordGateway } from "./adapters/discord/gateway.js";
-import {
-  createDiscordInteractionsEndpoint,
-  DISCORD_INTERACTIONS_PATH,
-} from "./adapters/discord/http.js";
-import { type RouteHandler, startHttpServer } from "./adapters/http/server.js";
-import { createSlackHttpAdapter, startSlackSocketMode } from "./adapters/slack/app.js";
-import { createWebPage } from "./adapters/web/routes.js";
-import { startWebPageServer } from "./adapters/web/serve.js";
+import type { RouteHandler } from "./adapters/http/server.js";
+import { fileYamlStore } from "./adapters/yaml-cache.js";
 import { type Config, ConfigError, modes, parseConfig, SECRET_KEYS } from "./config.js";
 import { type Core, createCore } from "./core/core.js";
+import { useParsedYamlStore } from "./core/corpus/parse-yaml.js";
 import { CorpusError } from "./core/corpus/problems.js";
 import { newReference } from "./core/execute.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -23,6 +19,8 @@ import { createLogger, type Logger } from "./logger.js";
 /** Something started that must be stopped on shutdown. */
 type Stop = () => Promise<void>;
 
+/** The console's folder for files from answers, when `--out` does not name one. */
+const DEFAULT_OUT_DIR = "debate-files";
 /** How long answers in flight get to finish after SIGTERM or SIGINT. */
 const SHUTDOWN_GRACE_MS = 5_000;
 /** The backstop: whatever hangs, the process is gone this long after the signal. */
@@ -39,65 +37,110 @@ async function startChatAdapters(core: Core, config: Config, logger: Logger): Pr
   const routes: Record<string, RouteHandler> = {};
   const stops: Stop[] = [];
   const { discordGateway, discordHttp, slackHttp, slackSocket } = modes(config);
+  // What every chat adapter takes, whichever platform and mode.
+  const shared = {
+    core,
+    catalogue,
+    logger,
+    rateLimit: config.rateLimit,
+    shutdownGraceMs: SHUTDOWN_GRACE_MS,
+  };
+  // Each platform's SDK is loaded only when it is used: the console starts without them.
   if (discordGateway && config.discord.token) {
+    const { startDiscordGateway } = await import("./adapters/discord/gateway.js");
     const discord = await startDiscordGateway({
       token: config.discord.token,
       apiUrl: config.discord.apiUrl,
-      core,
-      catalogue,
-      logger,
-      rateLimit: config.rateLimit,
-      graceMs: SHUTDOWN_GRACE_MS,
+      ...shared,
     });
     stops.push(discord.stop);
   }
   if (discordHttp && config.discord.publicKey) {
+    const { createDiscordInteractionsEndpoint, DISCORD_INTERACTIONS_PATH } = await import(
+      "./adapters/discord/http.js"
+    );
     const discord = createDiscordInteractionsEndpoint({
       publicKey: config.discord.publicKey,
       applicationId: config.discord.applicationId,
       apiUrl: config.discord.apiUrl,
-      core,
-      catalogue,
-      logger,
-      rateLimit: config.rateLimit,
-      graceMs: SHUTDOWN_GRACE_MS,
+      ...shared,
     });
     routes[DISCORD_INTERACTIONS_PATH] = discord.handle;
     stops.push(discord.stop);
   }
   const { botToken, signingSecret, appToken, apiUrl } = config.slack;
   if (slackHttp && botToken && signingSecret) {
+    const { createSlackHttpAdapter } = await import("./adapters/slack/app.js");
     const slack = await createSlackHttpAdapter({
-      core,
-      catalogue,
-      logger,
+      ...shared,
       botToken,
       signingSecret,
       apiUrl,
-      rateLimit: config.rateLimit,
-      shutdownGraceMs: SHUTDOWN_GRACE_MS,
     });
     routes[slack.path] = slack.route;
     stops.push(slack.stop);
   }
   if (slackSocket && botToken && appToken) {
+    const { startSlackSocketMode } = await import("./adapters/slack/app.js");
     const slack = await startSlackSocketMode({
-      core,
-      catalogue,
-      logger,
+      ...shared,
       botToken,
       appToken,
       apiUrl,
-      rateLimit: config.rateLimit,
-      shutdownGraceMs: SHUTDOWN_GRACE_MS,
     });
     stops.push(slack.stop);
   }
   return { routes, stops };
 }
 
+/** Starts the HTTP server; a port that cannot be had is a setting to fix, named as such. */
+async function listen(
+  config: Config,
+  routes: Record<string, RouteHandler>,
+  logger: Logger,
+  notFound?: RouteHandler,
+) {
+  const { host, port } = config.http;
+  const { startHttpServer } = await import("./adapters/http/server.js");
+  try {
+    return await startHttpServer({ host, port, routes, logger, ...(notFound ? { notFound } : {}) });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE")
+      throw new ConfigError(
+        `Configuration: PORT ${port} on ${host} is already in use; stop whatever uses it or set PORT to a free port (in the environment or .env).`,
+      );
+    if (code === "EACCES")
+      throw new ConfigError(
+        `Configuration: PORT ${port} needs privileges this process does not have; set PORT to a number above 1023 (in the environment or .env).`,
+      );
+    if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
+      throw new ConfigError(
+        `Configuration: HOST ${host} is not an address of this machine; set HOST (in the environment or .env), e.g. 127.0.0.1.`,
+      );
+    throw error;
+  }
+}
+
+/** Where the console saves files from answers: `--out <folder>`, else ./debate-files. */
+function consoleOutDir(argv: readonly string[]): string {
+  let values: { out?: string | undefined };
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: { out: { type: "string" } } }));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(
+      `npm start: ${reason}; the only option is --out <folder> (where the console saves maps and exports).`,
+    );
+  }
+  // npm runs scripts in the package root; a relative folder means the caller's directory.
+  return resolve(process.env.INIT_CWD || ".", values.out ?? DEFAULT_OUT_DIR);
+}
+
 async function main(): Promise<number> {
+  const outDir = consoleOutDir(process.argv.slice(2));
   const config = parseConfig(process.env);
+  useParsedYamlStore(fileYamlStore());
   const logger = createLogger(
     config.logLevel,
     SECRET_KEYS.map((k) => process.env[k]),
@@ -110,6 +153,7 @@ async function main(): Promise<number> {
 
   if (wanted.console) {
     // The map page is served beside the console; a busy port costs the page, not the console.
+    const { startWebPageServer } = await import("./adapters/web/serve.js");
     const page = await startWebPageServer({
       core,
       catalogue,
@@ -129,6 +173,7 @@ async function main(): Promise<number> {
       color: !!process.stdout.isTTY,
       width: process.stdout.columns ?? 100,
       logger,
+      outDir,
     });
     await page?.http.close(500);
     return 0;
@@ -147,15 +192,11 @@ async function main(): Promise<number> {
   const { routes, stops } = await startChatAdapters(core, config, logger);
   // The map page rides on the HTTP server the chat adapters need; gateway and Socket Mode need none.
   const web =
-    Object.keys(routes).length > 0 ? createWebPage({ core, catalogue, logger }) : undefined;
+    Object.keys(routes).length > 0
+      ? (await import("./adapters/web/routes.js")).createWebPage({ core, catalogue, logger })
+      : undefined;
   const http = web
-    ? await startHttpServer({
-        host: config.http.host,
-        port: config.http.port,
-        routes: { ...routes, ...web.routes },
-        notFound: web.notFound,
-        logger,
-      })
+    ? await listen(config, { ...routes, ...web.routes }, logger, web.notFound)
     : undefined;
 
   const signal = await signalled;
@@ -192,6 +233,7 @@ main().then(
     process.exit(code);
   },
   (error: unknown) => {
+    // A setting to fix or a corpus to correct is one message; anything else is a bug, with its stack.
     const known = error instanceof CorpusError || error instanceof ConfigError;
     process.stderr.write(
       `${known ? error.message : error instanceof Error ? error.stack : String(error)}\n`,

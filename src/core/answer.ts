@@ -107,7 +107,12 @@ export interface Answer {
   readonly command: string;
   /** Ours. */
   readonly title: string;
-  /** Ours: editor's lines, shown before the excerpts. */
+  /**
+   * Ours: what the program says about the request itself — a usage error, a correction ("No
+   * pillar “x” — did you mean …?"), a help text. Shown first, apart from the editor's notes.
+   */
+  readonly notices?: readonly string[];
+  /** Ours: editor's lines about the reading, shown before the excerpts. */
   readonly notes: readonly string[];
   readonly excerpts: readonly Excerpt[];
   readonly related: readonly NodeRef[];

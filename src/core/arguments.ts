@@ -1,7 +1,8 @@
 /**
  * Text arguments (console, CLI, Slack) → raw option values for a command, using the same option
  * specs as Discord's registration. Accepts `name:value`, `--name value`, `--name=value`,
- * `--flag`, and positional words in declaration order; the last text option takes the rest.
+ * `--flag`, and positional words in declaration order (options declared `positional: false`
+ * are skipped); the last text option takes the rest, so no command has to re-join words.
  */
 import type { OptionValue } from "./answer.js";
 import { type Command, type OptionSpec, optionSpecs } from "./command.js";
@@ -36,14 +37,14 @@ export function parseArguments(command: Command, text: string): ParsedArguments 
       const value = inline ?? words[++i];
       if (value === undefined)
         return { ok: false, problem: `--${name} needs a value`, suggestions: [] };
-      options[name] = coerce(spec, value);
+      options[name] = coerceOption(spec, value);
     } else if (colon && byName.has(colon[1] as string)) {
       const spec = byName.get(colon[1] as string) as OptionSpec;
       // Discord-style `query:why not` — the value runs until the next `name:` word.
       const parts = [colon[2] ?? ""];
       while (i + 1 < words.length && !isNamed(words[i + 1] as string, byName))
         parts.push(words[++i] as string);
-      options[spec.name] = coerce(
+      options[spec.name] = coerceOption(
         spec,
         spec.type === "string" ? parts.join(" ").trim() : (parts[0] as string),
       );
@@ -53,14 +54,14 @@ export function parseArguments(command: Command, text: string): ParsedArguments 
     }
   }
 
-  const open = specs.filter((s) => s.type !== "boolean" && !(s.name in options));
+  const open = specs.filter((s) => s.type !== "boolean" && s.positional && !(s.name in options));
   // The last open text option is greedy: `/search why not the JEF` is one query.
   const greedy = open.findLastIndex((s) => s.type === "string" && !s.choices);
   for (let index = 0; index < open.length && positional.length > 0; index++) {
     const spec = open[index] as OptionSpec;
     const value =
       index === greedy ? positional.splice(0).join(" ") : (positional.shift() as string);
-    options[spec.name] = coerce(spec, value);
+    options[spec.name] = coerceOption(spec, value);
   }
   if (positional.length > 0) {
     return {
@@ -78,7 +79,11 @@ function isNamed(word: string, byName: ReadonlyMap<string, OptionSpec>): boolean
   return name !== undefined && (byName.has(name) || word.startsWith("--"));
 }
 
-function coerce(spec: OptionSpec, value: string): OptionValue {
+/**
+ * An option value typed as text (a console line, a button's saved state) as the option's type.
+ * A non-number is passed on as text, so the command's schema rejects it with a clear message.
+ */
+export function coerceOption(spec: OptionSpec, value: string): OptionValue {
   if (spec.type === "integer" || spec.type === "number") {
     const n = Number(value);
     return value.trim() !== "" && Number.isFinite(n) ? n : value;

@@ -54,11 +54,6 @@ export function readingShortCite(
   return `${doc.authorShort},${title} ${doc.publisherShort}, ${shortDate(doc.date)}`;
 }
 
-/** "Coalition of the willing as a transition, not a substitute, ¶13" */
-export function citeLocation(source: SourceRef): string {
-  return `${source.section}, ¶${source.paragraph}`;
-}
-
 /** "Anisova, ELN, 6 Dec 2023, ¶13" */
 export function citeShort(source: SourceRef, documents: readonly DocumentRef[]): string {
   const doc = documents.find((d) => d.id === source.documentId);
@@ -67,12 +62,16 @@ export function citeShort(source: SourceRef, documents: readonly DocumentRef[]):
     : `${source.documentId}, ¶${source.paragraph}`;
 }
 
-/** A link to the source page (the paragraph number travels in the visible text). */
-export function sourceLink(source: SourceRef): string {
-  return source.url;
-}
-
-/** A full reference for a reading, e.g. for /sources and card cites. */
-export function citeFull(doc: DocumentRef): string {
-  return `${doc.author}, “${doc.title}”, ${doc.publisher}, ${longDate(doc.date)}.${doc.url ? ` ${doc.url}` : ""}`;
+/**
+ * A full reference for a reading (/sources), or for one paragraph of it (card cites): the
+ * section is named unless its heading is ours.
+ */
+export function citeFull(
+  doc: DocumentRef,
+  at?: { readonly paragraph: number; readonly section: string; readonly sectionEditorial: boolean },
+): string {
+  const where = at
+    ? `, ¶${at.paragraph}${at.sectionEditorial ? "" : `, section “${at.section}”`}`
+    : "";
+  return `${doc.author}, “${doc.title}”, ${doc.publisher}, ${longDate(doc.date)}${where}.${doc.url ? ` ${doc.url}` : ""}`;
 }

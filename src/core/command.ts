@@ -17,15 +17,10 @@ import type { Answer } from "./answer.js";
 import type { Core } from "./core.js";
 
 /** Where an option's autocomplete suggestions come from. */
-export const AUTOCOMPLETE_SOURCES = [
-  "pillar",
-  "node",
-  "claim",
-  "objection",
-  "glossary",
-  "topic",
-] as const;
+const AUTOCOMPLETE_SOURCES = ["pillar", "node", "claim", "objection", "glossary", "topic"] as const;
 export type AutocompleteSource = (typeof AUTOCOMPLETE_SOURCES)[number];
+
+export type CommandCost = "cheap" | "expensive";
 
 export interface CommandDefinition<S extends z.ZodObject = z.ZodObject> {
   /** Lower-case, 1–32 characters, letters, digits and hyphens: valid on Discord and Slack. */
@@ -34,13 +29,14 @@ export interface CommandDefinition<S extends z.ZodObject = z.ZodObject> {
   readonly description: string;
   /**
    * The options. Each field needs `.describe()`; `.meta({ autocomplete })` names an
-   * autocomplete source. Field order is the order of positional arguments in text input.
+   * autocomplete source. Field order is the order of positional arguments in text input; an
+   * option with `.meta({ positional: false })` is only ever given by name (`token:…`, `--token`).
    */
   readonly options: S;
   /** Text-form examples without the slash, e.g. `"pillar coalition"`. */
   readonly examples: readonly string[];
   /** Expensive commands (rendering pictures) get stricter rate limits and are deferred. */
-  readonly cost?: "cheap" | "expensive";
+  readonly cost?: CommandCost;
   readonly run: (core: Core, options: z.output<S>) => Answer | Promise<Answer>;
 }
 
@@ -59,6 +55,8 @@ export interface OptionSpec {
   readonly required: boolean;
   readonly choices?: readonly string[];
   readonly autocomplete?: AutocompleteSource;
+  /** Whether typed words without a name may fill it, in declaration order (default true). */
+  readonly positional: boolean;
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly min?: number;
@@ -70,6 +68,7 @@ interface JsonSchemaProperty {
   description?: string;
   enum?: unknown[];
   autocomplete?: string;
+  positional?: boolean;
   minLength?: number;
   maxLength?: number;
   minimum?: number;
@@ -110,6 +109,7 @@ export function optionSpecs(command: Command): readonly OptionSpec[] {
       description: property.description,
       type: type as OptionSpec["type"],
       required: schema.required?.includes(name) ?? false,
+      positional: property.positional !== false,
       ...(property.enum ? { choices: property.enum.map(String) } : {}),
       ...(autocomplete ? { autocomplete } : {}),
       ...(property.minLength !== undefined ? { minLength: property.minLength } : {}),

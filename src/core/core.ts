@@ -2,7 +2,7 @@
  * The core that every command runs against: the trusted corpus model and its search index.
  * It knows nothing of Discord, Slack or terminals.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import type { CorpusModel } from "./corpus/model.js";
 import { loadTrustedCorpus } from "./corpus/pipeline.js";
 import { SearchIndex } from "./search/search-index.js";
@@ -17,6 +17,10 @@ export interface Core {
   readonly stateSecret: string;
   /** Where the map page is published (e.g. `https://bot.example.edu`), for answers to link to it. */
   readonly publicUrl?: string;
+  /** The time, in milliseconds since the epoch (practice drills date their rounds with it). */
+  readonly now: () => number;
+  /** A uniformly random whole number from 0 to `below - 1` (a drill's first objection). */
+  readonly randomInt: (below: number) => number;
 }
 
 export interface CoreOptions {
@@ -26,6 +30,10 @@ export interface CoreOptions {
   readonly stateSecret?: string;
   /** See {@link Core.publicUrl}. */
   readonly publicUrl?: string;
+  /** See {@link Core.now}; `Date.now` when not set (tests pin the clock). */
+  readonly now?: () => number;
+  /** See {@link Core.randomInt}; `crypto.randomInt` when not set (tests fix the draw). */
+  readonly randomInt?: (below: number) => number;
 }
 
 /**
@@ -42,5 +50,7 @@ export function createCore(corpusRoot: string, options: CoreOptions = {}): Core 
     search,
     stateSecret: options.stateSecret ?? randomBytes(32).toString("hex"),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    now: options.now ?? Date.now,
+    randomInt: options.randomInt ?? ((below) => randomInt(below)),
   };
 }

@@ -9,9 +9,10 @@ import type { Core } from "./core.js";
 import { type ExecuteHooks, executeCommand } from "./execute.js";
 import { sanitizeText, shorten } from "./input.js";
 import { closest } from "./suggest.js";
+import { invalidInputTitle } from "./words.js";
 
 /** The command that answers plain questions. */
-export const DEFAULT_COMMAND = "search";
+const DEFAULT_COMMAND = "search";
 
 export function findCommand(catalogue: readonly Command[], name: string): Command | undefined {
   const wanted = name.replace(/^\//, "").toLowerCase();
@@ -28,7 +29,7 @@ export function unknownCommand(catalogue: readonly Command[], name: string): Ans
   );
   return answer("help", `There is no /${shown} command`, {
     status: "not-found",
-    notes: [
+    notices: [
       near.length
         ? `Did you mean ${near.map((n) => `/${n}`).join(" or ")}?`
         : "Try /help for the list of commands.",
@@ -49,9 +50,9 @@ export async function runCommandText(
   if (!command) return unknownCommand(catalogue, name);
   const parsed = parseArguments(command, sanitizeText(args));
   if (!parsed.ok) {
-    return answer(command.name, `/${command.name}: that input does not fit`, {
+    return answer(command.name, invalidInputTitle(command.name), {
       status: "invalid-input",
-      notes: [parsed.problem],
+      notices: [parsed.problem],
       suggestions: parsed.suggestions.length
         ? parsed.suggestions
         : command.examples.map((e) => `/${e}`),

@@ -8,6 +8,7 @@ import type { Command } from "./command.js";
 import { optionSpecs } from "./command.js";
 import type { Core } from "./core.js";
 import { sanitizeText, shorten } from "./input.js";
+import { failureAnswer, invalidInputTitle } from "./words.js";
 
 export interface ExecuteHooks {
   /** Called with a handler's exception and the reference code shown to the user. */
@@ -25,7 +26,7 @@ export async function executeCommand(
   raw: Readonly<Record<string, unknown>>,
   hooks: ExecuteHooks = {},
 ): Promise<Answer> {
-  const notes: string[] = [];
+  const notices: string[] = [];
   const cleaned: Record<string, unknown> = {};
   for (const spec of optionSpecs(command)) {
     const value = raw[spec.name];
@@ -37,7 +38,7 @@ export async function executeCommand(
     const text = sanitizeText(value);
     if (spec.maxLength !== undefined && text.length > spec.maxLength) {
       cleaned[spec.name] = shorten(text, spec.maxLength).replace(/…$/, "");
-      notes.push(
+      notices.push(
         `Your ${spec.name} was longer than ${spec.maxLength} characters, so only its start was used.`,
       );
     } else if (text !== "") cleaned[spec.name] = text;
@@ -45,9 +46,9 @@ export async function executeCommand(
 
   const parsed = command.options.safeParse(cleaned);
   if (!parsed.success) {
-    return answer(command.name, `/${command.name}: that input does not fit`, {
+    return answer(command.name, invalidInputTitle(command.name), {
       status: "invalid-input",
-      notes: parsed.error.issues.map((issue) => {
+      notices: parsed.error.issues.map((issue) => {
         const name = issue.path.join(".");
         return name ? `${name}: ${issue.message}` : issue.message;
       }),
@@ -57,16 +58,12 @@ export async function executeCommand(
 
   try {
     const result = await command.run(core, parsed.data);
-    return notes.length ? { ...result, notes: [...notes, ...result.notes] } : result;
+    return notices.length
+      ? { ...result, notices: [...notices, ...(result.notices ?? [])] }
+      : result;
   } catch (error) {
     const reference = newReference();
     hooks.onError?.(error, reference, command.name);
-    return answer(command.name, `/${command.name} failed`, {
-      status: "error",
-      reference,
-      notes: [
-        `Something went wrong on our side while answering. Please try again; if it keeps failing, tell your tutor the reference ${reference}.`,
-      ],
-    });
+    return failureAnswer(command.name, reference);
   }
 }

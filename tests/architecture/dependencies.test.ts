@@ -39,3 +39,12 @@ describe("the dependency direction: the core decides, adapters translate", () =>
     }
   });
 });
+
+describe("the core writes no files", () => {
+  it.each([...sources("src/core"), ...sources("commands")])("%s", (file) => {
+    const text = readFileSync(join(root, file), "utf8");
+    expect(text).not.toMatch(
+      /\b(writeFileSync|writeFile|appendFileSync|appendFile|mkdirSync|mkdir|renameSync|rename|createWriteStream|rmSync|unlinkSync)\b\s*\(/,
+    );
+  });
+});

@@ -79,7 +79,9 @@ describe("/brief side:for", () => {
       motion: "Ukraine should just wait for NATO membership",
     });
     expect(answer.status).toBe("ok");
-    expect(answer.notes.some((n) => n.includes("a position the author argues against"))).toBe(true);
+    expect(
+      (answer.notices ?? []).some((n) => n.includes("a position the author argues against")),
+    ).toBe(true);
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { catalogue } from "../../commands/index.js";
 import { runConsole } from "../../src/adapters/console/console.js";
 import type { Answer } from "../../src/core/answer.js";
+import { createCore } from "../../src/core/core.js";
 import { drillPool } from "../../src/core/debate/drill.js";
 import {
   DRILL_TOKEN_LENGTH,
@@ -10,9 +11,10 @@ import {
   encodeDrillToken,
 } from "../../src/core/debate/drill-token.js";
 import { runCommandText } from "../../src/core/dispatch.js";
+import { executeCommand } from "../../src/core/execute.js";
 import { GOOD_REPLIES } from "../fixtures/drill-replies.js";
 import { expectVerbatimAndCited } from "../helpers/answers.js";
-import { shippedCore } from "../helpers/corpus.js";
+import { SHIPPED_CORPUS, shippedCore } from "../helpers/corpus.js";
 import { run } from "../helpers/run.js";
 import { consoleSession } from "./debate-cli.js";
 
@@ -190,7 +192,7 @@ describe("/drill in the console", () => {
     expect(revealed).toBeGreaterThan(prompt);
     expect(out.slice(revealed)).toContain("Coaching, not a grade: your reply (14 words) used");
     expect(out.slice(revealed)).toMatch(/— Anisova, ELN, 6 Dec 2023, ¶\d+ · /);
-    expect(out.slice(revealed)).toMatch(/Next: \/drill [A-Za-z0-9_-]{28}/);
+    expect(out.slice(revealed)).toMatch(/Next \(type a number\): 1 \/drill [A-Za-z0-9_-]{28}/);
   });
 
   it("plays a round in the built program (`node dist/src/main.js`) driven through stdin", async () => {
@@ -203,5 +205,49 @@ describe("/drill in the console", () => {
     expect(out).toContain("Drill, round 1: the author's answer");
     expect(out).toContain("Coaching, not a grade");
     expect(out).toContain("── The author's answer (our heading)");
+  });
+});
+
+describe("/drill with a pinned clock and a fixed draw", () => {
+  const hour = 3600 * 1000;
+  const coreAt = (now: () => number, draw: (below: number) => number) =>
+    createCore(SHIPPED_CORPUS, { stateSecret: "test-secret", now, randomInt: draw });
+  const command = catalogue.find((c) => c.name === "drill");
+
+  it("the random source picks the first objection, so a draw gives the same round every time", async () => {
+    if (!command) throw new Error("no /drill");
+    const first = coreAt(
+      () => 0,
+      () => 0,
+    );
+    const last = coreAt(
+      () => 0,
+      (below) => below - 1,
+    );
+    const pool = drillPool(first.corpus, undefined).objections;
+    const one = await executeCommand(first, command, {});
+    const again = await executeCommand(first, command, {});
+    const other = await executeCommand(last, command, {});
+    expect(one.related[0]?.id).toBe(pool[0]?.node.id);
+    expect(again.related[0]?.id).toBe(pool[0]?.node.id);
+    expect(other.related[0]?.id).toBe(pool.at(-1)?.node.id);
+    expect(pool.length).toBeGreaterThan(1);
+  });
+
+  it("the clock dates the round: its token works now and has expired a day later", async () => {
+    if (!command) throw new Error("no /drill");
+    let now = 1_700_000_000_000;
+    const core = coreAt(
+      () => now,
+      () => 0,
+    );
+    const asked = await executeCommand(core, command, {});
+    const token = asked.replyRequest?.options.token;
+    expect(typeof token).toBe("string");
+    const answered = await executeCommand(core, command, { token, reply: "An answer." });
+    expect(answered.status).toBe("ok");
+    now += 25 * hour;
+    const late = await executeCommand(core, command, { token, reply: "An answer." });
+    expect(late.status).not.toBe("ok");
   });
 });

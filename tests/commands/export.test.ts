@@ -38,7 +38,7 @@ describe("/export", () => {
     async (options) => {
       const answer = await run("export", options);
       expect(answer.status).toBe("invalid-input");
-      expect(answer.notes.join(" ")).toMatch(/format/);
+      expect((answer.notices ?? []).join(" ")).toMatch(/format/);
       expect(answer.suggestions).toContain("/export argdown");
     },
   );

@@ -87,7 +87,9 @@ describe("/map", () => {
   it("says when it corrected a typo", async () => {
     const answer = await run("map", { focus: "coaliton" });
     expect(answer.status).toBe("ok");
-    expect(answer.notes[0]).toBe("No node “coaliton” — did you mean coalition? Showing coalition.");
+    expect((answer.notices ?? [])[0]).toBe(
+      "No node “coaliton” — did you mean coalition? Showing coalition.",
+    );
   });
 
   it("says when words were matched rather than a name", async () => {
@@ -96,7 +98,7 @@ describe("/map", () => {
       depth: 1,
     });
     expect(answer.status).toBe("ok");
-    expect(answer.notes[0]).toMatch(
+    expect((answer.notices ?? [])[0]).toMatch(
       /^Focused on the best match for “cautious states cannot block the coalition”: /,
     );
   });
@@ -131,6 +133,8 @@ describe("/map", () => {
   it("notes that depth needs a focus", async () => {
     const answer = await run("map", { depth: 3 });
     expect(answer.status).toBe("ok");
-    expect(answer.notes).toContain("depth applies only around a focus, so the whole map is shown.");
+    expect(answer.notices ?? []).toContain(
+      "depth applies only around a focus, so the whole map is shown.",
+    );
   });
 });

@@ -35,10 +35,13 @@ describe("/para", () => {
 
 describe("/para with two readings", () => {
   let core: Core;
-  const para = (options: Record<string, unknown>) =>
-    executeCommand(core, findCommand(catalogue, "para") ?? catalogue[0]!, options);
-  const search = (query: string) =>
-    executeCommand(core, findCommand(catalogue, "search") ?? catalogue[0]!, { query });
+  const command = (name: string) => {
+    const found = findCommand(catalogue, name);
+    if (!found) throw new Error(`no /${name} in the catalogue`);
+    return found;
+  };
+  const para = (options: Record<string, unknown>) => executeCommand(core, command("para"), options);
+  const search = (query: string) => executeCommand(core, command("search"), { query });
 
   beforeAll(async () => {
     const root = corpusCopy([SHIPPED_CORPUS]);

@@ -38,7 +38,7 @@ describe("/pillar", () => {
   it("corrects a typo and says so", async () => {
     const answer = await run("pillar", { name: "coaliton" });
     expect(answer.status).toBe("ok");
-    expect(answer.notes[0]).toBe(
+    expect((answer.notices ?? [])[0]).toBe(
       "No pillar “coaliton” — did you mean coalition? Showing coalition.",
     );
   });
@@ -46,10 +46,30 @@ describe("/pillar", () => {
   it("lists the pillars for a name it cannot place", async () => {
     const answer = await run("pillar", { name: "banana" });
     expect(answer.status).toBe("not-found");
-    expect(answer.notes.join(" ")).toMatch(/g7.*eu.*coalition|coalition.*eu.*g7|The pillars are/);
+    expect((answer.notices ?? []).join(" ")).toMatch(
+      /g7.*eu.*coalition|coalition.*eu.*g7|The pillars are/,
+    );
   });
 
   it("asks for a name when given none", async () => {
     expect((await run("pillar", {})).status).toBe("invalid-input");
+  });
+});
+
+describe("the ids /claim asks for", () => {
+  it.each([
+    ["pillar", { name: "g7" }],
+    ["counter", { topic: "JEF" }],
+    ["claim", { query: "coal-like-minded" }],
+  ])("/%s %j names them, and /claim opens each", async (command, options) => {
+    const answer = await run(command, options);
+    const line = (answer.notices ?? []).find((n) => n.startsWith("Ids for /claim: "));
+    const ids = line?.slice("Ids for /claim: ".length, -1).split(", ") ?? [];
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const claim = await run("claim", { query: id });
+      expect(claim.status, id).toBe("ok");
+      expect(claim.title).toContain(shippedCore().corpus.node(id)?.label ?? "(no such id)");
+    }
   });
 });

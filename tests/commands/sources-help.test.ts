@@ -39,13 +39,13 @@ describe("/help", () => {
       "glossary",
       "sources",
     ]) {
-      expect(answer.notes.some((n) => n.startsWith(`/${name} — `))).toBe(true);
+      expect((answer.notices ?? []).some((n) => n.startsWith(`/${name} — `))).toBe(true);
     }
   });
 
   it("explains one command's options", async () => {
     const answer = await run("help", { command: "search" });
-    expect(answer.notes).toEqual(
+    expect(answer.notices ?? []).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^query: /),
         expect.stringMatching(/^page \(optional\): /),

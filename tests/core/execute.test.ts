@@ -35,13 +35,13 @@ describe("running a command", () => {
   it("shortens over-long text and says so", async () => {
     const result = await executeCommand(core, echo, { text: "word ".repeat(100) });
     expect(result.title.length).toBeLessThanOrEqual(20);
-    expect(result.notes[0]).toMatch(/longer than 20 characters/);
+    expect((result.notices ?? [])[0]).toMatch(/longer than 20 characters/);
   });
 
   it("answers invalid input with the schema's reasons and examples, never an exception", async () => {
     const result = await executeCommand(core, echo, { text: 42 });
     expect(result.status).toBe("invalid-input");
-    expect(result.notes[0]).toMatch(/^text: /);
+    expect((result.notices ?? [])[0]).toMatch(/^text: /);
     expect(result.suggestions).toEqual(["/echo hi"]);
   });
 
@@ -50,7 +50,7 @@ describe("running a command", () => {
     const result = await executeCommand(core, broken, {}, { onError });
     expect(result.status).toBe("error");
     expect(result.reference).toMatch(/^ERR-[0-9A-F]{8}$/);
-    expect(result.notes.join(" ")).toContain(result.reference);
+    expect((result.notices ?? []).join(" ")).toContain(result.reference);
     expect(result.notes.join(" ")).not.toContain("database on fire");
     expect(onError).toHaveBeenCalledWith(expect.any(Error), result.reference, "broken");
   });

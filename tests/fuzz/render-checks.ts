@@ -10,10 +10,10 @@ import { MAX_MESSAGES, renderAnswer as renderDiscord } from "../../src/adapters/
 import {
   type Block,
   blockSize,
-  renderAnswer as renderSlack,
   SLACK_LIMITS,
   type SlackMessage,
-} from "../../src/adapters/slack/render.js";
+} from "../../src/adapters/slack/blocks.js";
+import { renderAnswer as renderSlack } from "../../src/adapters/slack/render.js";
 import type { Answer } from "../../src/core/answer.js";
 import { quoteBody, shownQuotes, squash } from "../adapters/discord/helpers.js";
 import { LIVE_MENTION, limitProblems, visibleTexts } from "../adapters/discord/limits-check.js";
@@ -79,7 +79,7 @@ export function discordProblems(answer: Answer, ephemeral: boolean): string[] {
 /** Slack: within every limit, no markup from text, only our links, quotes whole or named as left out. */
 export function slackProblems(answer: Answer, isPublic: boolean): string[] {
   const problems: string[] = [];
-  const messages = renderSlack(answer, { isPublic });
+  const messages = renderSlack(answer, { isPublic }).messages();
   if (messages.length < 1 || messages.length > SLACK_LIMITS.pages)
     problems.push(`Slack: ${messages.length} messages`);
   const ourUrls = new Set([

@@ -3,12 +3,12 @@
  * picture, an export), and commands whose answer *is* a text file print it to stdout so it can
  * be piped (`npm run -s cli -- export argdown > map.argdown`).
  */
-import { writeFileSync } from "node:fs";
-import { extname } from "node:path";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { extname, join, parse } from "node:path";
 import type { Answer, Attachment } from "../../core/answer.js";
 
 /** Commands whose answer is a text file: without `--out`, the CLI prints the file itself. */
-export const PRINTS_ITS_FILE: ReadonlySet<string> = new Set(["export"]);
+const PRINTS_ITS_FILE: ReadonlySet<string> = new Set(["export"]);
 
 export type OutOption =
   | { readonly ok: true; readonly args: string[]; readonly out: string | undefined }
@@ -39,19 +39,22 @@ export type Saved =
   | { readonly ok: true; readonly message: string }
   | { readonly ok: false; readonly message: string };
 
-/** Writes the answer's first attachment to `path`; says what was saved, or why nothing was. */
-export function saveAttachment(answer: Answer, path: string): Saved {
+/**
+ * Writes the answer's first attachment to `path`; says what was saved (naming the file as the
+ * user wrote it, `shown`), or why nothing was.
+ */
+export function saveAttachment(answer: Answer, path: string, shown = path): Saved {
   const file = answer.status === "ok" ? answer.attachments?.[0] : undefined;
   if (!file)
     return {
       ok: false,
-      message: `Nothing saved to ${path}: /${answer.command} answered without a file.`,
+      message: `Nothing saved to ${shown}: /${answer.command} answered without a file.`,
     };
   try {
     writeFileSync(path, file.data);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `Could not save ${file.filename} to ${path}: ${reason}` };
+    return { ok: false, message: `Could not save ${file.filename} to ${shown}: ${reason}` };
   }
   const mismatch =
     extname(path) && extname(path).toLowerCase() !== extname(file.filename).toLowerCase()
@@ -59,7 +62,7 @@ export function saveAttachment(answer: Answer, path: string): Saved {
       : "";
   return {
     ok: true,
-    message: `Saved ${file.filename} (${file.contentType}, ${size(file)}) to ${path}.${mismatch}`,
+    message: `Saved ${file.filename} (${file.contentType}, ${size(file)}) to ${shown}.${mismatch}`,
   };
 }
 
@@ -74,4 +77,22 @@ export function printableFile(answer: Answer): string | undefined {
 function size(file: Attachment): string {
   const bytes = file.data.byteLength;
   return bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/**
+ * Writes an attachment into `folder` (made if missing) under its own name, numbered rather than
+ * overwriting an earlier file: says where it went, or why it did not.
+ */
+export function saveToFolder(file: Attachment, folder: string): Saved {
+  const { name, ext } = parse(file.filename.replace(/[^\p{L}\p{N}._-]/gu, "_") || "file");
+  let path = join(folder, `${name}${ext}`);
+  for (let n = 2; existsSync(path); n++) path = join(folder, `${name}-${n}${ext}`);
+  try {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path, file.data, { flag: "wx" });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: reason };
+  }
+  return { ok: true, message: path };
 }

@@ -5,7 +5,7 @@
  */
 import type { Answer } from "../../core/answer.js";
 
-export const JSON_FORMAT_VERSION = 1;
+const JSON_FORMAT_VERSION = 1;
 
 export function answerToJson(answer: Answer): Record<string, unknown> {
   const { attachments, ...rest } = answer;

@@ -13,9 +13,11 @@ import { catalogue } from "../../../commands/index.js";
 import { ConfigError, parseConfig } from "../../config.js";
 import type { Answer } from "../../core/answer.js";
 import { createCore } from "../../core/core.js";
+import { useParsedYamlStore } from "../../core/corpus/parse-yaml.js";
 import { CorpusError } from "../../core/corpus/problems.js";
 import { runCommandText } from "../../core/dispatch.js";
 import { renderTerminal } from "../console/render.js";
+import { fileYamlStore } from "../yaml-cache.js";
 import { printableFile, saveAttachment, takeOutOption } from "./files.js";
 import { answerToJson } from "./json.js";
 
@@ -27,10 +29,30 @@ Examples:
   npm run -s cli -- map --focus coalition --depth 2 --out map.png
   npm run -s cli -- export argdown > argument-map.argdown`;
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** Where the CLI writes, and what it knows of the terminal: the process's, unless a caller says. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Colour and width, when stdout is a terminal. */
+  readonly terminal: { readonly color: boolean; readonly width: number };
+  /** The directory relative `--out` paths start from. */
+  readonly cwd: string;
+}
+
+function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    terminal: { color: !!process.stdout.isTTY, width: process.stdout.columns ?? 100 },
+    // npm runs scripts in the package root; a relative --out means the caller's directory.
+    cwd: process.env.INIT_CWD || ".",
+  };
+}
+
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const outOption = takeOutOption(argv);
   if (!outOption.ok) {
-    process.stderr.write(`${outOption.problem}\n\n${USAGE}\n`);
+    io.stderr(`${outOption.problem}\n\n${USAGE}\n`);
     return 2;
   }
   const { out } = outOption;
@@ -38,10 +60,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const args = outOption.args.filter((a) => a !== "--json");
   const [name, ...rest] = args;
   if (!name || name === "--help" || name === "-h") {
-    process.stderr.write(`${USAGE}\n`);
+    io.stderr(`${USAGE}\n`);
     return name ? 0 : 2;
   }
   const config = parseConfig(process.env);
+  useParsedYamlStore(fileYamlStore());
   // The drill secret lets a round started in one call be continued in the next.
   const core = createCore(
     config.corpusDir,
@@ -52,39 +75,32 @@ export async function main(argv: readonly string[]): Promise<number> {
     .join(" ");
   const answer: Answer = await runCommandText(core, catalogue, name, quoted, {
     onError: (error, reference) =>
-      process.stderr.write(
+      io.stderr(
         `${reference}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
       ),
   });
-  // npm runs scripts in the package root; a relative --out means the caller's directory.
-  const saved =
-    out === undefined
-      ? undefined
-      : saveAttachment(answer, resolve(process.env.INIT_CWD || ".", out));
+  const saved = out === undefined ? undefined : saveAttachment(answer, resolve(io.cwd, out), out);
   const file = out === undefined && !json ? printableFile(answer) : undefined;
   if (saved?.ok) {
-    process.stdout.write(`${answer.title}\n${saved.message}\n`);
-    for (const note of answer.notes) process.stderr.write(`  • ${note}\n`);
+    io.stdout(`${answer.title}\n${saved.message}\n`);
+    for (const line of [...(answer.notices ?? []), ...answer.notes]) io.stderr(`  • ${line}\n`);
     return 0;
   }
   if (file !== undefined) {
-    process.stdout.write(file);
+    io.stdout(file);
     return 0;
   }
-  if (json) process.stdout.write(`${JSON.stringify(answerToJson(answer), null, 2)}\n`);
-  else
-    process.stdout.write(
-      `${renderTerminal(answer, { color: !!process.stdout.isTTY, width: process.stdout.columns ?? 100 })}\n`,
-    );
+  if (json) io.stdout(`${JSON.stringify(answerToJson(answer), null, 2)}\n`);
+  else io.stdout(`${renderTerminal(answer, io.terminal)}\n`);
   if (
     answer.status === "invalid-input" ||
     (answer.status === "not-found" && answer.command === "help" && name !== "help")
   ) {
-    process.stderr.write(`\n${USAGE}\n`);
+    io.stderr(`\n${USAGE}\n`);
     return 2;
   }
   if (saved) {
-    process.stderr.write(`${saved.message}\n`);
+    io.stderr(`${saved.message}\n`);
     return 1;
   }
   return answer.status === "error" ? 1 : 0;

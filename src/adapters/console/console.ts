@@ -1,15 +1,20 @@
 /**
  * The interactive console: the default way to run the assistant, no tokens needed. Reads lines
  * (`/pillar coalition`, `pillar coalition`, or a plain question) and prints rendered answers.
+ * The last answer's follow-ups are numbered: typing `2` runs the second, `more` or `next` the one
+ * that continues it (the next page, the next objection). Files an answer carries (a map picture,
+ * an export) are saved in `outDir` and their paths printed.
  */
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { Answer, ReplyRequest } from "../../core/answer.js";
+import type { Answer, FollowUp, ReplyRequest } from "../../core/answer.js";
 import type { Command } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
 import { findCommand, runLine } from "../../core/dispatch.js";
 import { executeCommand } from "../../core/execute.js";
+import { nothingToContinueAnswer } from "../../core/words.js";
 import type { Logger } from "../../logger.js";
+import { saveToFolder } from "../cli/files.js";
 import { renderTerminal } from "./render.js";
 
 export interface ConsoleOptions {
@@ -18,7 +23,14 @@ export interface ConsoleOptions {
   readonly color: boolean;
   readonly width: number;
   readonly logger?: Logger;
+  /** Where files from answers are saved; without it they are described, not saved. */
+  readonly outDir?: string;
 }
+
+/** Words that ask for the follow-up that continues the last answer. */
+const CONTINUE = new Set(["more", "next"]);
+/** Labels of the follow-ups that continue an answer ("Next results", "Next objection", "More passages"). */
+const CONTINUES = /^(next|more)\b/i;
 
 /** Runs until the input ends or the user types `exit`; resolves when closed. */
 export function runConsole(
@@ -42,6 +54,13 @@ export function runConsole(
       options.logger?.error({ err: error, reference, command }, "command failed"),
   };
   let pendingReply: ReplyRequest | undefined;
+  let followUps: readonly FollowUp[] = [];
+  const run = (command: string, values: Readonly<Record<string, unknown>>, text: string) => {
+    const found = findCommand(catalogue, command);
+    return found
+      ? executeCommand(core, found, values, hooks)
+      : runLine(core, catalogue, text, hooks);
+  };
 
   write("Debate-prep assistant — type /help for commands, a question to search, or exit to leave.");
   rl.setPrompt("debate> ");
@@ -63,26 +82,45 @@ export function runConsole(
       }
       if (text === "" && !pendingReply) return rl.prompt();
       let result: Answer;
+      const chosen = /^\d{1,2}$/.test(text) ? followUps[Number(text) - 1] : undefined;
       // A reply is awaited, but a line starting with "/" is a new command: the reply is dropped.
       if (pendingReply && !text.startsWith("/")) {
         const request = pendingReply;
         pendingReply = undefined;
-        const command = findCommand(catalogue, request.command);
-        result = command
-          ? await executeCommand(
-              core,
-              command,
-              { ...request.options, [request.replyOption]: text },
-              hooks,
-            )
-          : await runLine(core, catalogue, text, hooks);
+        result = await run(
+          request.command,
+          { ...request.options, [request.replyOption]: text },
+          text,
+        );
+      } else if (chosen) {
+        result = await run(chosen.command, chosen.options, text);
+      } else if (CONTINUE.has(text.toLowerCase())) {
+        const next = followUps.find((f) => CONTINUES.test(f.label));
+        result = next ? await run(next.command, next.options, text) : nothingToContinueAnswer();
       } else {
         result = await runLine(core, catalogue, text, hooks);
       }
       pendingReply = result.replyRequest;
-      write(renderTerminal(result, { color: options.color, width: options.width }));
+      followUps = result.followUps;
+      const saved = options.outDir === undefined ? undefined : saveFiles(result, options.outDir);
+      write(
+        renderTerminal(result, {
+          color: options.color,
+          width: options.width,
+          numberFollowUps: true,
+          ...(saved ? { saved } : {}),
+        }),
+      );
       rl.prompt();
     });
   });
   return new Promise((resolve) => rl.on("close", () => void queue.then(() => resolve())));
+}
+
+/** Saves the answer's files; one line each saying where it went, or why it did not. */
+function saveFiles(answer: Answer, folder: string): string[] {
+  return (answer.attachments ?? []).map((file) => {
+    const saved = saveToFolder(file, folder);
+    return saved.ok ? `Saved to ${saved.message}` : `Not saved: ${saved.message}`;
+  });
 }

@@ -5,10 +5,21 @@
 import type { Answer, Excerpt } from "../../core/answer.js";
 import { formatCommandLine } from "../../core/arguments.js";
 import { citeFull, citeShort } from "../../core/cite.js";
+import {
+  bracketed,
+  COPY_TITLE,
+  EDITORS_NOTES,
+  EDITORS_NOTES_OURS,
+  OURS,
+} from "../../core/words.js";
 
 export interface TerminalStyle {
   readonly color: boolean;
   readonly width: number;
+  /** Number the follow-ups, so they can be chosen by typing their number (the console). */
+  readonly numberFollowUps?: boolean;
+  /** One line per attachment saying where it was saved (or why not), in attachment order. */
+  readonly saved?: readonly string[];
 }
 
 const ANSI = {
@@ -42,9 +53,11 @@ export function renderTerminal(answer: Answer, style: TerminalStyle): string {
   const titleColor = answer.status === "ok" ? "cyan" : answer.status === "error" ? "red" : "yellow";
   lines.push(paint("bold", paint(titleColor, escapeTerminal(answer.title))));
   if (answer.reference) lines.push(`Reference: ${answer.reference}`);
+  for (const notice of answer.notices ?? [])
+    lines.push(...wrap(escapeTerminal(notice), width, "  ", "  "));
 
   if (answer.notes.length > 0) {
-    lines.push(paint("dim", "Editor's notes (our words, not the author's):"));
+    lines.push(paint("dim", `${EDITORS_NOTES} ${bracketed(EDITORS_NOTES_OURS)}:`));
     for (const note of answer.notes)
       lines.push(
         ...wrap(escapeTerminal(note), width, "  • ", "    ").map((l) => paint("italic", l)),
@@ -55,25 +68,27 @@ export function renderTerminal(answer: Answer, style: TerminalStyle): string {
   answer.excerpts.forEach((excerpt, index) => {
     if (excerpt.group && excerpt.group !== group) {
       group = excerpt.group;
-      lines.push("", paint("bold", `── ${escapeTerminal(group)} `) + paint("dim", "(our heading)"));
+      lines.push(
+        "",
+        paint("bold", `── ${escapeTerminal(group)} `) + paint("dim", bracketed(OURS.heading)),
+      );
     }
     lines.push(...renderExcerpt(excerpt, index, answer, width, paint));
   });
 
   if (answer.copyText) {
-    lines.push("", paint("dim", "Plain text to copy (our lines are marked; quotes are verbatim):"));
+    lines.push("", paint("dim", `${COPY_TITLE}:`));
     for (const line of answer.copyText.split("\n")) lines.push(`  ${escapeTerminal(line)}`);
   }
   if (answer.suggestions.length > 0)
     lines.push("", `Try: ${answer.suggestions.map(escapeTerminal).join("  ·  ")}`);
   if (answer.followUps.length > 0) {
-    lines.push(
-      "",
-      paint(
-        "dim",
-        `Next: ${answer.followUps.map((f) => escapeTerminal(formatCommandLine(f.command, f.options))).join("  ·  ")}`,
-      ),
-    );
+    const steps = answer.followUps.map((f, i) => {
+      const line = escapeTerminal(formatCommandLine(f.command, f.options));
+      return style.numberFollowUps ? `${i + 1} ${line}` : line;
+    });
+    const heading = style.numberFollowUps ? "Next (type a number)" : "Next";
+    lines.push("", paint("dim", `${heading}: ${steps.join("  ·  ")}`));
   }
   if (answer.replyRequest)
     lines.push(
@@ -83,11 +98,14 @@ export function renderTerminal(answer: Answer, style: TerminalStyle): string {
         `${escapeTerminal(answer.replyRequest.prompt)} (type your reply on the next line)`,
       ),
     );
-  for (const attachment of answer.attachments ?? [])
+  (answer.attachments ?? []).forEach((attachment, index) => {
     lines.push(
       "",
       `Attachment: ${escapeTerminal(attachment.filename)} — ${escapeTerminal(attachment.description)}`,
     );
+    const saved = style.saved?.[index];
+    if (saved !== undefined) lines.push(`  ${escapeTerminal(saved)}`);
+  });
   if (answer.sources.length > 0) {
     lines.push("", paint("dim", "Source:"));
     for (const doc of answer.sources)
@@ -109,7 +127,7 @@ function renderExcerpt(
   if (excerpt.label)
     lines.push(
       paint("bold", `${index + 1}. ${escapeTerminal(excerpt.label)}`) +
-        paint("dim", " (our label)"),
+        paint("dim", ` ${bracketed(OURS.label)}`),
     );
   else lines.push(paint("bold", `${index + 1}.`));
   const before = excerpt.elided?.before ? "… " : "";
@@ -123,7 +141,7 @@ function renderExcerpt(
     ),
   );
   const section = excerpt.source.sectionEditorial
-    ? `${excerpt.source.section} (section name ours)`
+    ? `${excerpt.source.section} ${bracketed(OURS.sectionName)}`
     : excerpt.source.section;
   lines.push(
     paint(

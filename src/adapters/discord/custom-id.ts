@@ -11,10 +11,10 @@
 import type { OptionValue } from "../../core/answer.js";
 import { LIMITS } from "./limits.js";
 
-export const CUSTOM_ID_VERSION = "dp1";
+const CUSTOM_ID_VERSION = "dp1";
 
 /** A button that runs a command with options. */
-export interface FollowUpState {
+interface FollowUpState {
   readonly kind: "follow-up";
   readonly command: string;
   readonly options: Readonly<Record<string, OptionValue>>;

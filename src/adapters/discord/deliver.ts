@@ -5,11 +5,13 @@
  * defer at once. Errors are always ephemeral — if a public deferral is already showing, it is
  * deleted and the error follows up privately.
  */
-import { type Answer, answer } from "../../core/answer.js";
+import type { Answer } from "../../core/answer.js";
 import { newReference } from "../../core/execute.js";
+import { failureAnswer } from "../../core/words.js";
 import type { Logger } from "../../logger.js";
 import type { Plan } from "./interactions.js";
-import { type DiscordMessage, renderAnswer } from "./render.js";
+import type { DiscordMessage } from "./message.js";
+import { renderAnswer } from "./render.js";
 
 /** The five things an adapter does to respond to an interaction; each mode implements them. */
 export interface Responder {
@@ -37,10 +39,10 @@ export interface Delivery {
 }
 
 /** Long enough for every cheap command here, short enough to leave margin before 3 s. */
-export const DEFAULT_DEFER_AFTER_MS = 1500;
+const DEFAULT_DEFER_AFTER_MS = 1500;
 
 /** Answers that only the asking user should see. */
-export function isPrivateStatus(status: Answer["status"]): boolean {
+function isPrivateStatus(status: Answer["status"]): boolean {
   return status === "error" || status === "invalid-input";
 }
 
@@ -50,7 +52,7 @@ export async function deliverAnswer(
   options: DeliveryOptions,
 ): Promise<Delivery> {
   let deferredAs: boolean | undefined;
-  if (plan.deferAtOnce) {
+  if (plan.cost === "expensive") {
     await responder.defer(plan.ephemeral);
     deferredAs = plan.ephemeral;
   }
@@ -102,15 +104,4 @@ async function safely(plan: Extract<Plan, { kind: "answer" }>, logger: Logger): 
     logger.error({ err: error, reference, command: plan.command }, "answering failed");
     return failureAnswer(plan.command, reference);
   }
-}
-
-/** The answer for a failure on our side: what to do, and the reference that finds the log line. */
-export function failureAnswer(command: string, reference: string): Answer {
-  return answer(command, `/${command} failed`, {
-    status: "error",
-    reference,
-    notes: [
-      `Something went wrong on our side while answering. Please try again; if it keeps failing, tell your tutor the reference ${reference}.`,
-    ],
-  });
 }

@@ -111,3 +111,14 @@ export function shortenAtWord(text: string, max: number): string {
   const space = cut.lastIndexOf(" ");
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
+
+/** Control characters other than tab and line breaks: they have no place in a case file. */
+const COPY_CONTROL = /(?![\t\n\r])\p{Cc}/gu;
+
+/**
+ * Text that is safe inside a code block: no run of backticks can close the fence early (an
+ * invisible space sits between any two), no mention can form, no control characters.
+ */
+export function fenceSafe(text: string): string {
+  return neutralizeMentions(text.replace(COPY_CONTROL, "").replace(/`(?=`)/g, "`\u200b"));
+}

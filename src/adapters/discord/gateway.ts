@@ -6,7 +6,6 @@
 import {
   type BaseInteraction,
   Client,
-  DiscordAPIError,
   Events,
   GatewayIntentBits,
   type InteractionEditReplyOptions,
@@ -19,14 +18,13 @@ import {
 import { ConfigError } from "../../config.js";
 import type { Command } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
-import { newReference } from "../../core/execute.js";
 import { RateLimiter, type RateLimitPolicy } from "../../core/rate-limit.js";
 import type { Logger } from "../../logger.js";
 import { InFlight } from "../in-flight.js";
-import { deliverAnswer, failureAnswer, type Responder } from "./deliver.js";
-import { type InteractionRequest, planInteraction, type RawOption } from "./interactions.js";
-import { limitPlan } from "./rate-limit.js";
-import { type DiscordMessage, renderAnswer } from "./render.js";
+import type { Responder } from "./deliver.js";
+import type { InteractionRequest, RawOption } from "./interactions.js";
+import type { DiscordMessage } from "./message.js";
+import { respondToInteraction, type Transport } from "./respond.js";
 
 export interface DiscordGatewayOptions {
   readonly token: string;
@@ -41,23 +39,19 @@ export interface DiscordGatewayOptions {
   /** See {@link deliverAnswer}; tests shorten it. */
   readonly deferAfterMs?: number;
   /** How long `stop()` waits for answers in flight before closing the connection. */
-  readonly graceMs?: number;
+  readonly shutdownGraceMs?: number;
   /** Per-user and per-channel limits (RATE_LIMIT_*); none when undefined. */
   readonly rateLimit?: RateLimitPolicy | undefined;
 }
 
 export interface DiscordGateway {
   readonly client: Client<true>;
-  /** Waits for answers in flight (at most `graceMs`), then closes the gateway connection. */
+  /** Waits for answers in flight (at most `shutdownGraceMs`), then closes the gateway connection. */
   stop(): Promise<void>;
 }
 
-/** Discord's error codes for an interaction it no longer knows, or one already answered. */
-const UNKNOWN_INTERACTION = 10062;
-const ALREADY_ACKNOWLEDGED = 40060;
-
 /** A discord.js client for an interactions-only bot. */
-export function createDiscordClient(apiUrl: string | undefined): Client {
+function createDiscordClient(apiUrl: string | undefined): Client {
   const isSelf = (entity: { id: string; client: Client }) => entity.id === entity.client.user?.id;
   return new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -142,7 +136,7 @@ export async function startDiscordGateway(options: DiscordGatewayOptions): Promi
   return {
     client: readyClient,
     stop: async () => {
-      await inFlight.drain(options.graceMs);
+      await inFlight.drain(options.shutdownGraceMs);
       // Closing the socket makes discord.js report shard events; they are noise once we stop.
       client.removeAllListeners();
       await client.destroy();
@@ -161,14 +155,14 @@ function loginFailure(error: unknown, apiUrl: string | undefined): Error {
     );
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return new Error(
+  return new ConfigError(
     `Discord: could not log in through ${apiUrl ?? "https://discord.com/api"} (${reason}). Check DISCORD_API_URL and the network.`,
     { cause: error },
   );
 }
 
-/** One interaction, start to end. Never rejects: failures are logged, the client stays up. */
-async function handle(
+/** One interaction, start to end (respond.ts), its responses sent through discord.js. */
+function handle(
   interaction: BaseInteraction,
   options: DiscordGatewayOptions,
   logger: Logger,
@@ -180,69 +174,37 @@ async function handle(
     kind: request.kind,
     user: interaction.user.id,
   });
-  try {
-    const plan = limitPlan(
-      planInteraction({ core: options.core, catalogue: options.catalogue, logger: log }, request),
+  return respondToInteraction(
+    {
+      core: options.core,
+      catalogue: options.catalogue,
+      logger: log,
       limiter,
-      options.catalogue,
-      { userId: interaction.user.id, channelId: interaction.channelId ?? undefined },
-      log,
-    );
-    switch (plan.kind) {
-      case "pong":
-        return;
-      case "choices":
-        if (interaction.isAutocomplete()) await interaction.respond([...plan.choices]);
-        return;
-      case "modal":
-        if (interaction.isButton()) await interaction.showModal(plan.modal);
-        return;
-      case "answer": {
-        if (!interaction.isRepliable()) return;
-        const delivery = await deliverAnswer(plan, responderFor(interaction), {
-          logger: log,
-          ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
-        });
-        log.info({ command: plan.command, ...delivery }, "answered");
-        return;
-      }
-    }
-  } catch (error) {
-    // 10062: Discord forgot the interaction (e.g. the 3 s passed); expected now and then.
-    if (
-      error instanceof DiscordAPIError &&
-      (error.code === UNKNOWN_INTERACTION || error.code === ALREADY_ACKNOWLEDGED)
-    ) {
-      log.warn(
-        { code: error.code, err: error },
-        "Discord no longer accepts a response to this interaction",
-      );
-      return;
-    }
-    const reference = newReference();
-    log.error({ err: error, reference }, "responding to an interaction failed");
-    await sendFallbackError(interaction, reference, log);
-  }
+      deferAfterMs: options.deferAfterMs,
+    },
+    request,
+    { userId: interaction.user.id, channelId: interaction.channelId ?? undefined },
+    transportFor(interaction),
+  );
 }
 
-/**
- * Tells the user something failed, if the interaction still takes a response: as the reply, or
- * as a follow-up when part of the answer (or "thinking…") is already showing.
- */
-async function sendFallbackError(
-  interaction: BaseInteraction,
-  reference: string,
-  log: Logger,
-): Promise<void> {
-  if (!interaction.isRepliable()) return;
-  const [message] = renderAnswer(failureAnswer("help", reference), { ephemeral: true }).messages;
-  try {
-    if (interaction.deferred || interaction.replied)
-      await interaction.followUp(replyOptions(message));
-    else await interaction.reply(replyOptions(message));
-  } catch (error) {
-    log.warn({ err: error, reference }, "could not tell the user about the failure");
-  }
+function transportFor(interaction: BaseInteraction): Transport {
+  return {
+    pong: async () => {},
+    choices: async (choices) => {
+      if (interaction.isAutocomplete()) await interaction.respond([...choices]);
+    },
+    modal: async (modal) => {
+      if (interaction.isButton()) await interaction.showModal(modal);
+    },
+    responder: interaction.isRepliable() ? responderFor(interaction) : undefined,
+    fail: async (message) => {
+      if (!interaction.isRepliable()) return;
+      if (interaction.deferred || interaction.replied)
+        await interaction.followUp(replyOptions(message));
+      else await interaction.reply(replyOptions(message));
+    },
+  };
 }
 
 function toRequest(interaction: BaseInteraction): InteractionRequest {

@@ -7,19 +7,17 @@
  * also handles 429s and 5xx retries.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { DiscordAPIError, InteractionResponseType, type RawFile, REST, Routes } from "discord.js";
+import { InteractionResponseType, type RawFile, REST, Routes } from "discord.js";
 import type { Command } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
-import { newReference } from "../../core/execute.js";
 import { RateLimiter, type RateLimitPolicy } from "../../core/rate-limit.js";
 import type { Logger } from "../../logger.js";
 import { BodyTooLargeError, type RouteHandler, readBody, sendJson } from "../http/server.js";
 import { InFlight } from "../in-flight.js";
-import { deliverAnswer, failureAnswer, type Responder } from "./deliver.js";
-import { planInteraction } from "./interactions.js";
+import { type DiscordMessage, toApiBody } from "./message.js";
 import { parseInteractionPayload } from "./payload.js";
-import { limitPlan, requesterOf } from "./rate-limit.js";
-import { type DiscordMessage, renderAnswer, toApiBody } from "./render.js";
+import { requesterOf } from "./rate-limit.js";
+import { respondToInteraction, type Transport } from "./respond.js";
 import { checkSignature, ed25519PublicKey } from "./verify.js";
 
 export const DISCORD_INTERACTIONS_PATH = "/discord/interactions";
@@ -35,9 +33,6 @@ const INTERACTION_REQUESTS_PER_SECOND = 10_000;
 
 /** How long Discord accepts follow-ups with an interaction's token. */
 const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60 * 1000;
-
-/** Discord's code for an interaction it no longer knows (the 3 s or 15 min window passed). */
-const UNKNOWN_INTERACTION = 10062;
 
 export interface DiscordHttpOptions {
   /** The application's Ed25519 public key, 64 hex characters. */
@@ -57,7 +52,7 @@ export interface DiscordHttpOptions {
   /** The clock for the timestamp check, in milliseconds (tests pin it). */
   readonly now?: () => number;
   /** How long `stop()` waits for follow-ups in flight. */
-  readonly graceMs?: number;
+  readonly shutdownGraceMs?: number;
   /** Per-user and per-channel limits (RATE_LIMIT_*); none when undefined. */
   readonly rateLimit?: RateLimitPolicy | undefined;
 }
@@ -65,7 +60,7 @@ export interface DiscordHttpOptions {
 export interface DiscordHttpEndpoint {
   /** The handler for {@link DISCORD_INTERACTIONS_PATH} on the shared HTTP server. */
   readonly handle: RouteHandler;
-  /** Waits for deferred answers and follow-ups still being sent (at most `graceMs`). */
+  /** Waits for deferred answers and follow-ups still being sent (at most `shutdownGraceMs`). */
   stop(): Promise<void>;
 }
 
@@ -151,81 +146,60 @@ export function createDiscordInteractionsEndpoint(
       return;
     }
     const log = logger.child({ interaction: parsed.id, kind: parsed.request.kind });
-    const plan = limitPlan(
-      planInteraction(
-        { core: options.core, catalogue: options.catalogue, logger: log },
-        parsed.request,
-      ),
-      limiter,
-      options.catalogue,
-      requesterOf(json),
-      log,
-    );
-    switch (plan.kind) {
-      case "pong":
-        sendJson(response, 200, { type: InteractionResponseType.Pong });
-        return;
-      case "choices":
-        sendJson(response, 200, {
-          type: InteractionResponseType.ApplicationCommandAutocompleteResult,
-          data: { choices: plan.choices },
-        });
-        return;
-      case "modal":
-        sendJson(response, 200, { type: InteractionResponseType.Modal, data: plan.modal });
-        return;
-      case "answer":
-        break;
-    }
-
+    const webhook = { rest, applicationId: parsed.applicationId, token: parsed.token };
     let responded!: () => void;
     const firstResponse = new Promise<void>((resolve) => {
       responded = resolve;
     });
-    const webhook = { rest, applicationId: parsed.applicationId, token: parsed.token };
-    const responder: Responder = {
-      reply: async (message) => {
-        await sendMessageResponse(response, message);
-        responded();
+    const respond = (status: number, body: unknown) => {
+      sendJson(response, status, body);
+      responded();
+    };
+    const transport: Transport = {
+      pong: async () => respond(200, { type: InteractionResponseType.Pong }),
+      choices: async (choices) =>
+        respond(200, {
+          type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+          data: { choices },
+        }),
+      modal: async (modal) => respond(200, { type: InteractionResponseType.Modal, data: modal }),
+      responder: {
+        reply: async (message) => {
+          await sendMessageResponse(response, message);
+          responded();
+        },
+        defer: async (ephemeral) =>
+          respond(200, {
+            type: InteractionResponseType.DeferredChannelMessageWithSource,
+            data: ephemeral ? { flags: 64 } : {},
+          }),
+        editOriginal: (message) => sendWebhook(webhook, "patch", message),
+        deleteOriginal: async () => {
+          await rest.delete(Routes.webhookMessage(webhook.applicationId, webhook.token), {
+            auth: false,
+          });
+        },
+        followUp: (message) => sendWebhook(webhook, "post", message),
       },
-      defer: async (ephemeral) => {
-        sendJson(response, 200, {
-          type: InteractionResponseType.DeferredChannelMessageWithSource,
-          data: ephemeral ? { flags: 64 } : {},
-        });
-        responded();
-      },
-      editOriginal: (message) => sendWebhook(webhook, "patch", message),
-      deleteOriginal: async () => {
-        await rest.delete(Routes.webhookMessage(webhook.applicationId, webhook.token), {
-          auth: false,
-        });
-      },
-      followUp: (message) => sendWebhook(webhook, "post", message),
+      // Part of the answer (or "thinking…") may already show: then the error follows it.
+      fail: (message) =>
+        response.headersSent
+          ? sendWebhook(webhook, "post", message)
+          : sendMessageResponse(response, message),
     };
     void inFlight.run(() =>
-      deliverAnswer(plan, responder, {
-        logger: log,
-        ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
-      })
-        .then((delivery) => log.info({ command: plan.command, ...delivery }, "answered"))
-        .catch(async (error: unknown) => {
-          if (error instanceof DiscordAPIError && error.code === UNKNOWN_INTERACTION) {
-            log.warn({ err: error }, "Discord no longer accepts a response to this interaction");
-            return;
-          }
-          const reference = newReference();
-          log.error({ err: error, reference }, "responding to an interaction failed");
-          const failure = renderAnswer(failureAnswer(plan.command, reference), { ephemeral: true })
-            .messages[0];
-          // Part of the answer (or "thinking…") may already show: then the error follows it.
-          if (!response.headersSent) await sendMessageResponse(response, failure);
-          else
-            await sendWebhook(webhook, "post", failure).catch((notified: unknown) =>
-              log.warn({ err: notified, reference }, "could not tell the user about the failure"),
-            );
-        })
-        .finally(responded),
+      respondToInteraction(
+        {
+          core: options.core,
+          catalogue: options.catalogue,
+          logger: log,
+          limiter,
+          deferAfterMs: options.deferAfterMs,
+        },
+        parsed.request,
+        requesterOf(json),
+        transport,
+      ).finally(responded),
     );
     // The HTTP exchange ends with the first response; edits and follow-ups continue after it.
     await firstResponse;
@@ -234,7 +208,7 @@ export function createDiscordInteractionsEndpoint(
   return {
     handle,
     stop: async () => {
-      await inFlight.drain(options.graceMs);
+      await inFlight.drain(options.shutdownGraceMs);
       rest.clearHashSweeper();
       rest.clearHandlerSweeper();
     },

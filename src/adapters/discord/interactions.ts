@@ -10,10 +10,12 @@ import type {
 } from "discord.js";
 import { ComponentType, TextInputStyle } from "discord.js";
 import { type Answer, answer, type OptionValue } from "../../core/answer.js";
-import { type Command, type OptionSpec, optionSpecs } from "../../core/command.js";
+import { coerceOption } from "../../core/arguments.js";
+import { type Command, type CommandCost, optionSpecs } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
 import { findCommand, unknownCommand } from "../../core/dispatch.js";
 import { executeCommand } from "../../core/execute.js";
+import { staleControlAnswer } from "../../core/words.js";
 import type { Logger } from "../../logger.js";
 import { autocompleteChoices } from "./autocomplete.js";
 import { decodeCustomId, encodeCustomId, type ReplyState } from "./custom-id.js";
@@ -54,8 +56,11 @@ export type Plan =
       readonly command: string;
       /** The user asked for a private answer, or clicked a button on a private one. */
       readonly ephemeral: boolean;
-      /** Expensive commands acknowledge first (a deferred response) and answer by editing. */
-      readonly deferAtOnce: boolean;
+      /**
+       * What the command costs: rate limits count expensive ones apart, and they acknowledge
+       * first (a deferred response) and answer by editing.
+       */
+      readonly cost: CommandCost;
       /** Never rejects: failures become error answers with a reference code. */
       readonly run: () => Promise<Answer>;
     };
@@ -101,12 +106,12 @@ function planCommand(context: InteractionContext, name: string, raw: readonly Ra
     if (specs.some((spec) => spec.name === option.name)) values[option.name] = option.value;
     else unknown.push(option.name);
   }
-  const note = unknown.length
+  const notice = unknown.length
     ? [
         `Discord sent option(s) /${command.name} does not have (${unknown.join(", ")}), so they were ignored. The registered commands may be out of date: ask the bot's maintainer to run npm run deploy-commands.`,
       ]
     : [];
-  return runPlan(context, command, values, ephemeral, note);
+  return runPlan(context, command, values, ephemeral, notice);
 }
 
 function runPlan(
@@ -114,19 +119,21 @@ function runPlan(
   command: Command,
   values: Readonly<Record<string, unknown>>,
   ephemeral: boolean,
-  notes: readonly string[] = [],
+  notices: readonly string[] = [],
 ): Plan {
   return {
     kind: "answer",
     command: command.name,
     ephemeral,
-    deferAtOnce: command.cost === "expensive",
+    cost: command.cost ?? "cheap",
     run: async () => {
       const result = await executeCommand(context.core, command, values, {
         onError: (error, reference, name) =>
           context.logger.error({ err: error, reference, command: name }, "command failed"),
       });
-      return notes.length ? { ...result, notes: [...notes, ...result.notes] } : result;
+      return notices.length
+        ? { ...result, notices: [...notices, ...(result.notices ?? [])] }
+        : result;
     },
   };
 }
@@ -158,7 +165,7 @@ function unknownCommandPlan(context: InteractionContext, name: string): Plan {
     kind: "answer",
     command: name,
     ephemeral: true,
-    deferAtOnce: false,
+    cost: "cheap",
     run: async () => unknownCommand(context.catalogue, name),
   };
 }
@@ -243,43 +250,36 @@ function typedOptions(
   for (const [name, value] of Object.entries(options)) {
     const spec = specs.get(name);
     if (!spec) return undefined;
-    typed[name] = convert(spec, String(value));
+    typed[name] = coerceOption(spec, String(value));
   }
   return typed;
 }
 
-function convert(spec: OptionSpec, value: string): OptionValue {
-  if (spec.type === "integer" || spec.type === "number") {
-    const number = Number(value);
-    // A non-number is passed on as text so the command's schema rejects it with a clear message.
-    return value.trim() !== "" && Number.isFinite(number) ? number : value;
-  }
-  if (spec.type === "boolean") return value === "true";
-  return value;
-}
-
 /** A button or form this version of the bot cannot act on (too old, or not ours). */
 function staleControl(problem: string): Plan {
-  return fixedAnswer("help", true, "That button no longer works", [
-    problem === "old-version"
-      ? "It belongs to an older version of this assistant. Run the command again to get fresh buttons."
-      : "It carries state this assistant cannot read. Run the command again to get fresh buttons.",
-  ]);
+  const stale = staleControlAnswer(problem === "old-version" ? "old-version" : "unreadable");
+  return {
+    kind: "answer",
+    command: "help",
+    ephemeral: true,
+    cost: "cheap",
+    run: async () => stale,
+  };
 }
 
 function fixedAnswer(
   command: string,
   ephemeral: boolean,
   title: string,
-  notes: readonly string[],
+  notices: readonly string[],
 ): Plan {
   return {
     kind: "answer",
     command,
     ephemeral,
-    deferAtOnce: false,
+    cost: "cheap",
     run: async () =>
-      answer(command, title, { status: "invalid-input", notes, suggestions: ["/help"] }),
+      answer(command, title, { status: "invalid-input", notices, suggestions: ["/help"] }),
   };
 }
 

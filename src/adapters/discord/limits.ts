@@ -30,6 +30,3 @@ export const LIMITS = {
   textInputPlaceholder: 100,
   textInputValue: 4000,
 } as const;
-
-/** Discord answers an interaction only if the first response arrives within 3 s. */
-export const INTERACTION_DEADLINE_MS = 3000;

@@ -4,8 +4,6 @@
  * answered privately with the polite "slow down" reply instead of running. Autocomplete and
  * opening a reply form are not counted: they fire as people type and run nothing expensive.
  */
-import type { Command } from "../../core/command.js";
-import { findCommand } from "../../core/dispatch.js";
 import { OVER_LIMIT_MESSAGE, type RateLimiter } from "../../core/rate-limit.js";
 import type { Logger } from "../../logger.js";
 import type { Plan } from "./interactions.js";
@@ -21,20 +19,18 @@ export interface Requester {
 export function limitPlan(
   plan: Plan,
   limiter: RateLimiter | undefined,
-  catalogue: readonly Command[],
   requester: Requester,
   logger: Logger,
 ): Plan {
   if (!limiter || plan.kind !== "answer") return plan;
-  const cost = findCommand(catalogue, plan.command)?.cost;
-  const refused = limiter.refuse({ ...requester, cost }, plan.command);
+  const refused = limiter.refuse({ ...requester, cost: plan.cost }, plan.command);
   if (!refused) return plan;
   logger.info({ command: plan.command, retryAfter: refused.retryAfterSeconds }, OVER_LIMIT_MESSAGE);
   return {
     kind: "answer",
     command: plan.command,
     ephemeral: true,
-    deferAtOnce: false,
+    cost: "cheap",
     run: async () => refused.answer,
   };
 }

@@ -5,6 +5,7 @@
  * somewhere other than slack.com (GovSlack, or a local fake in tests).
  */
 import { App } from "@slack/bolt";
+import { ConfigError } from "../../config.js";
 import type { Command } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
 import { newReference } from "../../core/execute.js";
@@ -22,7 +23,7 @@ import { checkSlackRequest } from "./verify.js";
 /** Where Slack posts slash commands and interactions in HTTP mode. */
 export const SLACK_EVENTS_PATH = "/slack/events";
 
-export interface SlackAdapterOptions {
+interface SlackAdapterOptions {
   readonly core: Core;
   readonly catalogue: readonly Command[];
   readonly logger: Logger;
@@ -63,8 +64,8 @@ export interface SlackHttpAdapter extends SlackAdapter {
   readonly route: RouteHandler;
 }
 
-/** Thrown when Slack refuses the app's tokens at start-up. */
-export class SlackStartError extends Error {
+/** Thrown when Slack refuses the app's tokens at start-up: a setting to fix. */
+export class SlackStartError extends ConfigError {
   override readonly name = "SlackStartError";
 }
 
@@ -75,16 +76,7 @@ export class SlackStartError extends Error {
 export async function createSlackHttpAdapter(options: SlackHttpOptions): Promise<SlackHttpAdapter> {
   const log = boltLogger(options.logger);
   const receiver = new RouteReceiver(log);
-  const app = new App({
-    token: options.botToken,
-    receiver,
-    logger: log,
-    clientOptions: clientOptions(options.apiUrl),
-    deferInitialization: true,
-    // We keep no conversation state; Bolt's store would cost a lookup per request.
-    convoStore: false,
-  });
-  await initialise(app, options);
+  const app = await createApp(options, log, { receiver });
   const inFlight = wire(app, options);
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const now = options.now ?? (() => Date.now() / 1000);
@@ -117,16 +109,7 @@ export async function createSlackHttpAdapter(options: SlackHttpOptions): Promise
 /** The Slack app in Socket Mode, connected; resolves once Slack said hello. */
 export async function startSlackSocketMode(options: SlackSocketOptions): Promise<SlackAdapter> {
   const log = boltLogger(options.logger);
-  const app = new App({
-    token: options.botToken,
-    appToken: options.appToken,
-    socketMode: true,
-    logger: log,
-    clientOptions: clientOptions(options.apiUrl),
-    deferInitialization: true,
-    convoStore: false,
-  });
-  await initialise(app, options);
+  const app = await createApp(options, log, { appToken: options.appToken, socketMode: true });
   const inFlight = wire(app, options);
   try {
     await app.start();
@@ -146,8 +129,24 @@ export async function startSlackSocketMode(options: SlackSocketOptions): Promise
   };
 }
 
-/** Checks the bot token with auth.test before anything is served. */
-async function initialise(app: App, options: SlackAdapterOptions): Promise<void> {
+/**
+ * The Bolt app for either mode (`transport`: a receiver, or Socket Mode's token), its bot token
+ * checked with auth.test before anything is served.
+ */
+async function createApp(
+  options: SlackAdapterOptions,
+  logger: ReturnType<typeof boltLogger>,
+  transport: { receiver: RouteReceiver } | { appToken: string; socketMode: true },
+): Promise<App> {
+  const app = new App({
+    token: options.botToken,
+    ...transport,
+    logger,
+    clientOptions: clientOptions(options.apiUrl),
+    deferInitialization: true,
+    // We keep no conversation state; Bolt's store would cost a lookup per request.
+    convoStore: false,
+  });
   try {
     await app.init();
   } catch (error) {
@@ -157,6 +156,7 @@ async function initialise(app: App, options: SlackAdapterOptions): Promise<void>
       { cause: error },
     );
   }
+  return app;
 }
 
 /** Slack's error code (e.g. `invalid_auth`), or the error's message. */

@@ -6,8 +6,7 @@
  * response_url, well within Slack's 3 s. The text is parsed with the same parser and zod schemas
  * as the console; answers are ephemeral unless the student added `--public`.
  */
-import type { AckFn, App, RespondArguments, RespondFn, SlashCommand } from "@slack/bolt";
-import type { WebClient } from "@slack/web-api";
+import type { AckFn, App, RespondArguments, RespondFn, SlashCommand, webApi } from "@slack/bolt";
 import type { Answer } from "../../core/answer.js";
 import type { Command } from "../../core/command.js";
 import type { Core } from "../../core/core.js";
@@ -81,7 +80,7 @@ interface SlashRequest {
   readonly ack: AckFn<string | RespondArguments>;
   readonly payload: SlashCommand;
   readonly respond: RespondFn;
-  readonly client: WebClient;
+  readonly client: webApi.WebClient;
 }
 
 /**

@@ -3,19 +3,19 @@
  * rendered pages — the first in the slash command's ack when it has not gone out yet, the rest
  * through the response_url — ephemeral unless the student asked for the channel.
  */
-import type { RespondArguments, types } from "@slack/bolt";
-import type { WebClient } from "@slack/web-api";
+import type { RespondArguments, types, webApi } from "@slack/bolt";
 import type { Answer, Attachment } from "../../core/answer.js";
 import { newReference } from "../../core/execute.js";
+import { OURS } from "../../core/words.js";
 import type { Logger } from "../../logger.js";
 import type { SlashAck } from "./ack.js";
-import { copyTextFile, renderAnswer } from "./render.js";
+import { renderAnswer } from "./render.js";
 
 /** Posts one message to the interaction's response_url (Bolt's `respond`, or our own). */
 export type Respond = (message: RespondArguments) => Promise<unknown>;
 
 export interface Delivery {
-  readonly client: WebClient;
+  readonly client: webApi.WebClient;
   readonly respond: Respond;
   readonly logger: Logger;
   /** The channel the command was used in; public files go there. */
@@ -31,13 +31,11 @@ export interface Delivery {
 }
 
 export async function deliverAnswer(delivery: Delivery, answer: Answer): Promise<void> {
-  // A plain-text copy too long to show in the reply goes as a file with the attachments.
-  const copy = copyTextFile(answer, delivery.isPublic);
-  const files = copy ? [...(answer.attachments ?? []), copy] : (answer.attachments ?? []);
-  if (files.length > 0) await delivery.ack?.send();
-  const attachmentNotes = await uploadAttachments(delivery, files);
-  const pages = renderAnswer(answer, { isPublic: delivery.isPublic, attachmentNotes });
-  for (const page of pages) {
+  // The files (with a plain-text copy too long to show in the reply) go first.
+  const rendered = renderAnswer(answer, { isPublic: delivery.isPublic });
+  if (rendered.files.length > 0) await delivery.ack?.send();
+  const attachmentNotes = await uploadAttachments(delivery, rendered.files);
+  for (const page of rendered.messages(attachmentNotes)) {
     const message: RespondArguments = {
       response_type: delivery.isPublic ? "in_channel" : "ephemeral",
       replace_original: false,
@@ -71,7 +69,7 @@ async function uploadAttachments(
     );
     return attachments.map(
       (a) =>
-        `${a.filename} (${a.description} — our description) could not be sent; reference ${reference}`,
+        `${a.filename} (${a.description} — ${OURS.description}) could not be sent; reference ${reference}`,
     );
   }
   const where = delivery.isPublic
@@ -86,7 +84,9 @@ async function uploadAttachments(
         alt_text: attachment.description.slice(0, 1000),
         ...(channel ? { channel_id: channel } : {}),
       });
-      notes.push(`${attachment.filename} (${attachment.description} — our description): ${where}`);
+      notes.push(
+        `${attachment.filename} (${attachment.description} — ${OURS.description}): ${where}`,
+      );
     } catch (error) {
       const reference = newReference();
       delivery.logger.error(
@@ -94,7 +94,7 @@ async function uploadAttachments(
         "Slack: file upload failed",
       );
       notes.push(
-        `${attachment.filename} (${attachment.description} — our description) could not be uploaded; reference ${reference}`,
+        `${attachment.filename} (${attachment.description} — ${OURS.description}) could not be uploaded; reference ${reference}`,
       );
     }
   }

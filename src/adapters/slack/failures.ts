@@ -3,8 +3,8 @@
  * code, the log gets the cause beside the same code, and the app keeps serving.
  */
 import type { RespondArguments, types } from "@slack/bolt";
-import { answer } from "../../core/answer.js";
 import { type ExecuteHooks, newReference } from "../../core/execute.js";
+import { failureAnswer } from "../../core/words.js";
 import type { Logger } from "../../logger.js";
 import type { Respond } from "./deliver.js";
 import { renderAnswer } from "./render.js";
@@ -42,15 +42,9 @@ export async function answerOrApologise(
 }
 
 /** The ephemeral message a student sees when we failed. */
-export function failureMessage(what: string, reference: string): RespondArguments {
-  const failed = answer(what, `${what} failed`, {
-    status: "error",
-    reference,
-    notes: [
-      `Something went wrong on our side while answering. Please try again; if it keeps failing, tell your tutor the reference ${reference}.`,
-    ],
-  });
-  const [page] = renderAnswer(failed, { isPublic: false });
+function failureMessage(what: string, reference: string): RespondArguments {
+  const command = what.startsWith("/") ? what.slice(1) : undefined;
+  const [page] = renderAnswer(failureAnswer(command, reference), { isPublic: false }).messages();
   return {
     response_type: "ephemeral",
     replace_original: false,

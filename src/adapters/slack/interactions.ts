@@ -3,15 +3,16 @@
  * button of a reply request opens a modal, and submitting it runs the command with the reply.
  * State travels in the button value and the modal's private_metadata (see state.ts).
  */
-import type { App, BlockAction, ButtonAction, RespondArguments } from "@slack/bolt";
-import { answer } from "../../core/answer.js";
+import type { App, BlockAction, ButtonAction, RespondArguments, webApi } from "@slack/bolt";
 import { optionSpecs } from "../../core/command.js";
 import { findCommand, unknownCommand } from "../../core/dispatch.js";
 import { executeCommand } from "../../core/execute.js";
+import { OURS, staleControlAnswer } from "../../core/words.js";
 import { overLimit, type SlackContext } from "./commands.js";
-import { deliverAnswer, type Respond } from "./deliver.js";
+import { type Delivery, deliverAnswer, type Respond } from "./deliver.js";
+import { fitEscaped } from "./escape.js";
 import { answerOrApologise, commandHooks } from "./failures.js";
-import { FOLLOW_UP_ACTION, fitEscaped, REPLY_ACTION } from "./render.js";
+import { FOLLOW_UP_ACTION, ours, REPLY_ACTION } from "./render.js";
 import { ResponseUrlError, retrying } from "./retry.js";
 import {
   type CommandState,
@@ -38,6 +39,22 @@ export function registerInteractions(app: App, context: SlackContext): void {
       : Promise.resolve(unknownCommand(catalogue, state.command));
   };
 
+  /** Where an answer to a click goes: back to the clicked message's response_url. */
+  const delivery = (
+    client: webApi.WebClient,
+    respond: Respond,
+    userId: string,
+    isPublic: boolean,
+    channelId?: string,
+  ): Delivery => ({
+    client,
+    respond: retrying(respond, logger),
+    logger,
+    channelId,
+    userId,
+    isPublic,
+  });
+
   app.action<BlockAction<ButtonAction>>(
     { type: "block_actions", action_id: FOLLOW_UP_ACTION },
     async ({ ack, action, body, respond, client }) => {
@@ -48,16 +65,9 @@ export function registerInteractions(app: App, context: SlackContext): void {
           const channelId = body.channel?.id ?? body.container?.channel_id;
           const command = state && findCommand(catalogue, state.command);
           const limited = state && overLimit(context, command, body.user.id, channelId);
-          const result = limited || (state ? await runState(state) : staleButton());
+          const result = limited || (state ? await runState(state) : staleControlAnswer());
           await deliverAnswer(
-            {
-              client,
-              respond: retrying(respond, logger),
-              logger,
-              channelId,
-              userId: body.user.id,
-              isPublic: state?.isPublic ?? false,
-            },
+            delivery(client, respond, body.user.id, state?.isPublic ?? false, channelId),
             result,
           );
         }),
@@ -75,15 +85,8 @@ export function registerInteractions(app: App, context: SlackContext): void {
           const metadata = state && encodeModalState({ ...state, responseUrl: body.response_url });
           if (!state || !metadata) {
             await deliverAnswer(
-              {
-                client,
-                respond: retrying(respond, logger),
-                logger,
-                channelId: undefined,
-                userId: body.user.id,
-                isPublic: false,
-              },
-              staleButton(),
+              delivery(client, respond, body.user.id, false),
+              staleControlAnswer(),
             );
             return;
           }
@@ -109,29 +112,9 @@ export function registerInteractions(app: App, context: SlackContext): void {
     await inFlight.run(() =>
       answerOrApologise(logger, respond, "reply", async () => {
         const result = await runState(state, { [state.replyOption]: reply });
-        await deliverAnswer(
-          {
-            client,
-            respond: retrying(respond, logger),
-            logger,
-            channelId: undefined,
-            userId: body.user.id,
-            isPublic: state.isPublic,
-          },
-          result,
-        );
+        await deliverAnswer(delivery(client, respond, body.user.id, state.isPublic), result);
       }),
     );
-  });
-}
-
-function staleButton() {
-  return answer("help", "This button no longer works", {
-    status: "invalid-input",
-    notes: [
-      "The button's saved request could not be read, perhaps because the app was updated since. Run the command again.",
-    ],
-    suggestions: ["/help"],
   });
 }
 
@@ -156,7 +139,7 @@ function replyModal(state: ReplyState, metadata: string, maxLength: number) {
         type: "section" as const,
         text: {
           type: "mrkdwn" as const,
-          text: `*${fitEscaped(state.prompt, 2500)}* _(our question)_`,
+          text: `*${fitEscaped(state.prompt, 2500)}* ${ours(OURS.question)}`,
         },
       },
       {

@@ -9,7 +9,7 @@ import { SLACK_EVENTS_PATH } from "./app.js";
 import { PUBLIC_FLAG } from "./input.js";
 
 /** Replace with the public HTTPS address of the server (HTTP mode only). */
-export const PLACEHOLDER_BASE_URL = "https://YOUR-HOST.example";
+const PLACEHOLDER_BASE_URL = "https://YOUR-HOST.example";
 
 /**
  * Bot scopes: `commands` (slash commands), `chat:write` (messages), `files:write` (maps and other

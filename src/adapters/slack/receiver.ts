@@ -16,13 +16,10 @@ import {
 import { sendJson } from "../http/server.js";
 
 /** What Slack POSTs: a slash command's fields, an interaction's `payload`, or an event (JSON). */
-export type SlackBody = Record<string, unknown>;
+type SlackBody = Record<string, unknown>;
 
 /** The body as Bolt reads it, or undefined if it is neither form-encoded nor JSON. */
-export function parseSlackBody(
-  contentType: string | undefined,
-  raw: Buffer,
-): SlackBody | undefined {
+function parseSlackBody(contentType: string | undefined, raw: Buffer): SlackBody | undefined {
   const text = raw.toString("utf8");
   try {
     if (contentType?.split(";")[0]?.trim() === "application/x-www-form-urlencoded") {

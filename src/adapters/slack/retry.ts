@@ -54,7 +54,7 @@ const NETWORK_CODES = new Set([
 ]);
 
 /** The HTTP status of a failed post: Bolt's RespondError has `statusCode`, ours `status`. */
-export function failedStatus(error: unknown): number | undefined {
+function failedStatus(error: unknown): number | undefined {
   const e = error as { statusCode?: unknown; status?: unknown } | undefined;
   const status = e?.statusCode ?? e?.status;
   return typeof status === "number" ? status : undefined;
@@ -71,7 +71,7 @@ export function isTransient(error: unknown): boolean {
 }
 
 /** Thrown when every attempt failed; `cause` is the last failure. */
-export class DeliveryFailedError extends Error {
+class DeliveryFailedError extends Error {
   override readonly name = "DeliveryFailedError";
 }
 

@@ -9,8 +9,8 @@ import type { FollowUp, OptionValue, ReplyRequest } from "../../core/answer.js";
 import { shorten } from "../../core/input.js";
 
 /** Slack's limits for the places state travels in. */
-export const BUTTON_VALUE_LIMIT = 2000;
-export const PRIVATE_METADATA_LIMIT = 3000;
+const BUTTON_VALUE_LIMIT = 2000;
+const PRIVATE_METADATA_LIMIT = 3000;
 /** How much of a reply request's question travels in its button. */
 const PROMPT_LIMIT = 500;
 

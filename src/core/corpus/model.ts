@@ -84,6 +84,13 @@ export interface GlossaryEntry {
   readonly occurs: readonly Citation[];
 }
 
+/** Something computed from a corpus, once per {@link CorpusModel}: see `CorpusModel#derived`. */
+export interface Derived<T> {
+  /** Says what it is, for whoever reads a heap snapshot. */
+  readonly name: string;
+  compute(corpus: CorpusModel): T;
+}
+
 export class CorpusModel {
   readonly documents: readonly DocumentInfo[];
   readonly nodes: readonly MapNode[];
@@ -99,6 +106,7 @@ export class CorpusModel {
   // Relations indexed by each end, so graph queries stay fast on large corpora.
   readonly #relationsFrom: ReadonlyMap<string, readonly Relation[]>;
   readonly #relationsTo: ReadonlyMap<string, readonly Relation[]>;
+  readonly #derived = new Map<Derived<unknown>, unknown>();
 
   constructor(parts: {
     documents: DocumentInfo[];
@@ -120,6 +128,17 @@ export class CorpusModel {
     this.#nodesByKind = groupBy(parts.nodes, (n) => n.kind);
     this.#relationsFrom = groupBy(parts.relations, (r) => r.from);
     this.#relationsTo = groupBy(parts.relations, (r) => r.to);
+  }
+
+  /**
+   * Data computed from this corpus once and kept with it (e.g. the terms of every paragraph), so
+   * derived data lives and dies with its corpus instead of in module-level maps beside it.
+   */
+  derived<T>(what: Derived<T>): T {
+    if (this.#derived.has(what)) return this.#derived.get(what) as T;
+    const value = what.compute(this);
+    this.#derived.set(what, value);
+    return value;
   }
 
   document(id: string): DocumentInfo | undefined {

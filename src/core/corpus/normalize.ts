@@ -2,6 +2,8 @@
  * Fidelity comparisons forgive typography and spacing, nothing else: a quote with one word
  * changed must still fail.
  */
+import { BoundedCache } from "../bounded-cache.js";
+
 const TYPOGRAPHY: ReadonlyArray<readonly [RegExp, string]> = [
   [/[\u2018\u2019\u201A\u201B\u2032]/g, "'"],
   [/[\u201C\u201D\u201E\u201F\u2033]/g, '"'],
@@ -9,16 +11,10 @@ const TYPOGRAPHY: ReadonlyArray<readonly [RegExp, string]> = [
   [/\u2026/g, "..."],
 ];
 
-const memo = new Map<string, string>();
-const MEMO_LIMIT = 5_000;
+const normalized = new BoundedCache<string, string>(5_000);
 
 export function normalizeForComparison(text: string): string {
-  const known = memo.get(text);
-  if (known !== undefined) return known;
-  const normalized = normalize(text);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(text, normalized);
-  return normalized;
+  return normalized.remember(text, normalize);
 }
 
 function normalize(text: string): string {

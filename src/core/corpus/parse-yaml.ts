@@ -1,32 +1,29 @@
 /**
- * YAML parsing with a content-addressed cache. Parsing the argument map costs ~100 ms on a cold
- * start, which is most of a one-shot CLI call; the parsed value, cached as JSON under
- * node_modules/.cache and keyed by the file's hash, loads in ~1 ms. Validation and fidelity
- * checks still run on every start: the cache only skips re-parsing identical text.
+ * YAML parsing, with an optional store of parsed values keyed by a hash of the text. Parsing the
+ * argument map costs ~100 ms on a cold start, most of a one-shot CLI call; a front end may give a
+ * store that keeps parsed values between runs ({@link useParsedYamlStore}; the file-backed one is
+ * src/adapters/yaml-cache.ts). The core itself writes no files. Validation and fidelity checks
+ * still run on every start: a store only skips re-parsing identical text.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
 import type * as Yaml from "yaml";
-import { projectRoot } from "../paths.js";
 
-const CACHE_VERSION = 1;
-let cacheDir: string | null | undefined;
-
-function directory(): string | null {
-  if (cacheDir === undefined) {
-    try {
-      cacheDir = join(projectRoot(), "node_modules", ".cache", "debate-prep");
-      mkdirSync(cacheDir, { recursive: true });
-    } catch {
-      cacheDir = null; // read-only install: parse every time
-    }
-  }
-  return cacheDir;
+/** Where parsed YAML may be kept, by a key that changes with the text (and this module's format). */
+export interface ParsedYamlStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
 }
 
-// Loaded on a cache miss only, so a warm start never pays for the YAML library.
+const STORE_FORMAT = 1;
+let store: ParsedYamlStore | undefined;
+
+/** Sets (or, with undefined, removes) the store parsed values are kept in. */
+export function useParsedYamlStore(next: ParsedYamlStore | undefined): void {
+  store = next;
+}
+
+// Loaded on a miss only, so a start served from the store never pays for the YAML library.
 let yaml: typeof Yaml | undefined;
 function yamlLibrary(): typeof Yaml {
   yaml ??= createRequire(import.meta.url)("yaml") as typeof Yaml;
@@ -39,25 +36,14 @@ export function isYamlParseError(error: unknown): error is Yaml.YAMLParseError {
 
 /** Parses YAML text (throws the library's `YAMLParseError` on bad syntax). */
 export function parseYaml(source: string): unknown {
-  const hash = createHash("sha256").update(`${CACHE_VERSION}\0${source}`).digest("hex");
-  const dir = directory();
-  const path = dir ? join(dir, `${hash}.json`) : undefined;
-  if (path) {
-    try {
-      return JSON.parse(readFileSync(path, "utf8"));
-    } catch {
-      // not cached yet, or unreadable: parse below
-    }
+  const key = store
+    ? createHash("sha256").update(`${STORE_FORMAT}\0${source}`).digest("hex")
+    : undefined;
+  if (store && key) {
+    const kept = store.get(key);
+    if (kept !== undefined) return kept;
   }
   const value: unknown = yamlLibrary().parse(source, { prettyErrors: true });
-  if (path) {
-    try {
-      const temporary = `${path}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(value));
-      renameSync(temporary, path); // atomic: concurrent starts never read half a file
-    } catch {
-      // caching is an optimisation only
-    }
-  }
+  if (store && key) store.set(key, value);
   return value;
 }

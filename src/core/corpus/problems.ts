@@ -4,7 +4,7 @@
  */
 
 /** Stable codes: tests and tooling match on these, people read the message. */
-export type ProblemCode =
+type ProblemCode =
   | "file-missing"
   | "file-unreadable"
   | "yaml-syntax"

@@ -61,12 +61,12 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 export const RELATION_TYPES = ["supports", "attacks", "undercuts", "rebuts"] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
-export const quoteSchema = z.strictObject({
+const quoteSchema = z.strictObject({
   p: z.number().int().positive(),
   text: z.string().min(1),
 });
 
-export const nodeSchema = z
+const nodeSchema = z
   .strictObject({
     id,
     kind: z.enum(NODE_KINDS),
@@ -81,13 +81,13 @@ export const nodeSchema = z
     message: "a node must be built from a quote, an editor's summary, or both",
   });
 
-export const relationSchema = z.strictObject({
+const relationSchema = z.strictObject({
   from: id,
   type: z.enum(RELATION_TYPES),
   to: id,
 });
 
-export const glossaryEntrySchema = z.strictObject({
+const glossaryEntrySchema = z.strictObject({
   term: z.string().min(1),
   expansion: z.string().min(1).optional(),
   aliases: z.array(z.string().min(1)).default([]),
@@ -102,5 +102,3 @@ export const mapFileSchema = z.strictObject({
   synonyms: z.array(z.array(z.string().min(1)).min(2)).default([]),
 });
 export type MapFile = z.infer<typeof mapFileSchema>;
-export type MapNodeInput = MapFile["nodes"][number];
-export type GlossaryEntryInput = MapFile["glossary"][number];

@@ -13,14 +13,14 @@ import { type OpponentQuestion, opponentQuestions } from "./questions.js";
 export type MatchedScope = Extract<MotionScope, { root: MapNode }>;
 
 /** Brief cards carry only the highlighted sentences: a brief is read aloud, not studied. */
-export const BRIEF_CARD_OPTIONS: CardOptions = { maxChars: 0, context: 0 };
+const BRIEF_CARD_OPTIONS: CardOptions = { maxChars: 0, context: 0 };
 
 /** Claims in a brief for; beyond this the speech would not fit a round. */
-export const MAX_CLAIMS = 6;
+const MAX_CLAIMS = 6;
 /** Pieces of evidence read under one claim. */
-export const MAX_EVIDENCE = 2;
+const MAX_EVIDENCE = 2;
 
-export interface CasePoint {
+interface CasePoint {
   readonly claim: MapNode;
   readonly card: EvidenceCard | undefined;
   readonly evidence: readonly EvidenceCard[];
@@ -34,7 +34,7 @@ export interface CaseFor {
   readonly omitted: readonly MapNode[];
 }
 
-export interface AnsweredObjection {
+interface AnsweredObjection {
   readonly objection: MapNode;
   /** Where the text raises the objection; undefined when the editors only paraphrase it. */
   readonly card: EvidenceCard | undefined;

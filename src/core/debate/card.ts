@@ -11,7 +11,7 @@
  * cardCopyText(card!);         // plain text for a case file
  */
 import type { DocumentRef, Excerpt } from "../answer.js";
-import { citeShort, longDate } from "../cite.js";
+import { citeFull, citeShort } from "../cite.js";
 import type { Core } from "../core.js";
 import type { MapNode, Quote } from "../corpus/model.js";
 import { documentRefs, nodeRef, sourceRef } from "../excerpts.js";
@@ -178,8 +178,7 @@ export function fullCite(
   section: string,
   sectionEditorial: boolean,
 ): string {
-  const where = sectionEditorial ? "" : `, section “${section}”`;
-  return `${doc.author}, “${doc.title}”, ${doc.publisher}, ${longDate(doc.date)}, ¶${paragraph}${where}. ${doc.url}`;
+  return citeFull(doc, { paragraph, section, sectionEditorial });
 }
 
 /**

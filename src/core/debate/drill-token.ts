@@ -8,9 +8,9 @@
  * another reading (or an edited map, where index 3 may mean another objection) is refused.
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import type { CorpusModel } from "../corpus/model.js";
+import type { CorpusModel, Derived } from "../corpus/model.js";
 
-export const DRILL_TOKEN_VERSION = 1;
+const DRILL_TOKEN_VERSION = 1;
 /** 96 bits: far beyond guessing within a token's lifetime, and short enough for a custom_id. */
 const TAG_BYTES = 12;
 const PAYLOAD_BYTES = 9;
@@ -112,19 +112,19 @@ function tag(payload: Buffer, secret: string, corpus: CorpusModel): Buffer {
     .subarray(0, TAG_BYTES);
 }
 
-const fingerprints = new WeakMap<CorpusModel, Buffer>();
-
 /** What the indices in a token refer to: the pillars and objections, in order. */
-function fingerprint(corpus: CorpusModel): Buffer {
-  let print = fingerprints.get(corpus);
-  if (!print) {
+const FINGERPRINT: Derived<Buffer> = {
+  name: "drill token: fingerprint of the pillars and objections",
+  compute: (corpus) => {
     const keys = [...corpus.nodesOfKind("pillar"), ...corpus.nodesOfKind("objection")].map(
       (n) => `${n.kind}:${n.key}`,
     );
-    print = createHash("sha256").update(keys.join("\n")).digest();
-    fingerprints.set(corpus, print);
-  }
-  return print;
+    return createHash("sha256").update(keys.join("\n")).digest();
+  },
+};
+
+function fingerprint(corpus: CorpusModel): Buffer {
+  return corpus.derived(FINGERPRINT);
 }
 
 function byte(value: number): number {

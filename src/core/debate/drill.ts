@@ -4,7 +4,7 @@
  * of the claims behind it, the reply used. A coaching aid, not a grade.
  */
 import type { Core } from "../core.js";
-import type { CorpusModel, MapNode } from "../corpus/model.js";
+import type { CorpusModel, Derived, MapNode } from "../corpus/model.js";
 import { contentTerms, normalizeTerm, tokenize } from "../search/terms.js";
 import { sameStem } from "./motion.js";
 
@@ -51,7 +51,7 @@ export interface KeyTerm {
   readonly display: string;
 }
 
-export interface ClaimUse {
+interface ClaimUse {
   readonly node: MapNode;
   readonly used: boolean;
   readonly terms: readonly KeyTerm[];
@@ -65,7 +65,7 @@ export interface ReplyScore {
 }
 
 /** Key terms of the author's answer shown to the student: at least this many… */
-export const KEY_TERMS = 8;
+const KEY_TERMS = 8;
 /** …four per answer when the author answers several ways… */
 const KEY_TERMS_PER_ANSWER = 4;
 /** …and never more than a student can take in at a glance. */
@@ -205,13 +205,13 @@ export function keyTerms(
   );
 }
 
-const paragraphCache = new WeakMap<CorpusModel, readonly ReadonlySet<string>[]>();
+/** The content terms of every paragraph, for weighing a term by how rare it is. */
+const PARAGRAPH_TERMS: Derived<readonly ReadonlySet<string>[]> = {
+  name: "drill: content terms of every paragraph",
+  compute: (corpus) =>
+    corpus.documents.flatMap((d) => d.paragraphs.map((p) => new Set(contentTerms(p.text)))),
+};
 
 function paragraphTerms(corpus: CorpusModel): readonly ReadonlySet<string>[] {
-  let terms = paragraphCache.get(corpus);
-  if (!terms) {
-    terms = corpus.documents.flatMap((d) => d.paragraphs.map((p) => new Set(contentTerms(p.text))));
-    paragraphCache.set(corpus, terms);
-  }
-  return terms;
+  return corpus.derived(PARAGRAPH_TERMS);
 }

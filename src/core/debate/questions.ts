@@ -5,8 +5,9 @@
  */
 import type { CorpusModel, MapNode, Quote } from "../corpus/model.js";
 import { splitSentences } from "../sentences.js";
+import { bracketed, OURS } from "../words.js";
 
-export type QuestionReason =
+type QuestionReason =
   /** "only": a claim that rules out alternatives without comparing them. */
   | "exclusive"
   /** "all", "never", "cannot": a claim without exceptions. */
@@ -120,7 +121,7 @@ function questionFor(
       return {
         node,
         reason: rule.reason,
-        text: `${node.label} (our label): the text says “${hit.window}” (¶${quote.source.paragraph}) — ${rule.ask}`,
+        text: `${node.label} ${bracketed(OURS.label)}: the text says “${hit.window}” (¶${quote.source.paragraph}) — ${rule.ask}`,
       };
     }
   }
@@ -129,7 +130,7 @@ function questionFor(
     return {
       node,
       reason: "unsupported",
-      text: `${node.label} (our label): what shows this? The text asserts it${paragraph ? ` (¶${paragraph})` : ""}, and the map finds no evidence or example for it.`,
+      text: `${node.label} ${bracketed(OURS.label)}: what shows this? The text asserts it${paragraph ? ` (¶${paragraph})` : ""}, and the map finds no evidence or example for it.`,
     };
   }
   return undefined;

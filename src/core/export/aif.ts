@@ -11,14 +11,14 @@
  */
 import type { CorpusModel, MapNode } from "../corpus/model.js";
 
-export interface AifNode {
+interface AifNode {
   readonly nodeID: string;
   readonly text: string;
   readonly type: "I" | "RA" | "CA";
   readonly timestamp: string;
 }
 
-export interface AifEdge {
+interface AifEdge {
   readonly edgeID: string;
   readonly fromID: string;
   readonly toID: string;

@@ -2,7 +2,7 @@
 import type { CorpusModel, DocumentInfo } from "../corpus/model.js";
 import { ARGUMENT_MAP_FORMAT_VERSION, type ArgumentMapJson } from "./schema.js";
 
-export const ARGUMENT_MAP_NOTICE =
+const ARGUMENT_MAP_NOTICE =
   "Quote texts are the author's words, verbatim, each with its citation. Labels, summaries, aliases, tags, glossary definitions and headings marked editorial are ours (the editors'), not the author's.";
 
 function shortCite(doc: DocumentInfo): string {

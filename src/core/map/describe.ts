@@ -7,7 +7,7 @@ import { shorten } from "../input.js";
 import type { MapView } from "./select.js";
 
 /** Platforms cap a file's description (Discord: 1024 characters). */
-export const MAX_DESCRIPTION = 1000;
+const MAX_DESCRIPTION = 1000;
 
 const KIND_WORDS: Readonly<Record<NodeKind, readonly [string, string]>> = {
   thesis: ["thesis", "theses"],

@@ -37,7 +37,7 @@ export interface MapView {
 }
 
 /** Kinds drawn in the whole map; evidence, objections and rebuttals are counted, not drawn. */
-export const WHOLE_MAP_KINDS: readonly NodeKind[] = ["thesis", "pillar", "claim"];
+const WHOLE_MAP_KINDS: readonly NodeKind[] = ["thesis", "pillar", "claim"];
 
 /** Every node and relation, e.g. for an export: nothing is hidden. */
 export function fullView(corpus: CorpusModel): MapView {

@@ -17,7 +17,7 @@ import MiniSearch, { type SearchOptions } from "minisearch";
 import type { CorpusModel, MapNode } from "../corpus/model.js";
 import type { NodeKind } from "../corpus/schema.js";
 import type { Paragraph } from "../corpus/text.js";
-import { contains, type Phrase } from "./expand.js";
+import { contains } from "./expand.js";
 import { Lexicon } from "./lexicon.js";
 import {
   EXPANSION_WEIGHT,
@@ -494,4 +494,4 @@ function fingerprint(paragraphs: readonly ParagraphUnit[], nodes: readonly NodeU
   return hash.digest("hex");
 }
 
-export type { Passage, Phrase, WeightedQuery };
+export type { Passage, WeightedQuery };

@@ -107,11 +107,6 @@ export function normalizeTerm(term: string): string {
   return stemWord(foldWord(term));
 }
 
-/** Whether a word carries no topic. */
-export function isStopWord(word: string): boolean {
-  return STOP_WORDS.has(foldWord(word));
-}
-
 /** `processTerm` for minisearch: fold, drop stop words, stem. */
 export function processTerm(term: string): string | null {
   // Called for every word of every unit when indexing: the vocabulary is small, so remember.

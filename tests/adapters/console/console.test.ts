@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { catalogue } from "../../../commands/index.js";
@@ -5,14 +8,20 @@ import { runConsole } from "../../../src/adapters/console/console.js";
 import { shippedCore } from "../../helpers/corpus.js";
 
 /** Drives the console through stdin and returns everything it printed. */
-async function session(lines: readonly string[]): Promise<string> {
+async function session(lines: readonly string[], outDir?: string): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = "";
   output.on("data", (chunk: Buffer) => {
     printed += chunk.toString("utf8");
   });
-  const done = runConsole(shippedCore(), catalogue, { input, output, color: false, width: 100 });
+  const done = runConsole(shippedCore(), catalogue, {
+    input,
+    output,
+    color: false,
+    width: 100,
+    ...(outDir ? { outDir } : {}),
+  });
   for (const line of lines) input.write(`${line}\n`);
   input.end();
   await done;
@@ -67,5 +76,34 @@ describe("replies the console asks for", () => {
       "a mutual defence clause signals high costs, like Article 5",
     ]);
     expect(answered).toMatch(/Coaching, not a grade/i);
+  });
+});
+
+describe("follow-ups and files in the console", () => {
+  it("numbers the follow-ups; typing a number runs that one", async () => {
+    const out = await session(["/pillar g7", "2"]);
+    expect(out).toContain("Next (type a number): 1 /counter g7  ·  2 /pillar eu");
+    expect(out.indexOf("Pillar: EU as facilitator")).toBeGreaterThan(out.indexOf("Pillar: G7"));
+  });
+
+  it("`more` runs the follow-up that continues the answer, and says so when there is none", async () => {
+    const out = await session(["/drill coalition", "/glossary PESCO", "more"]);
+    expect(out).toContain("Nothing to continue");
+    const paged = await session(["/search coalition", "more"]);
+    // The second answer continues the first: its own next step is page 3.
+    expect(paged).toContain("1 /search --query coalition --page 2");
+    expect(paged).toContain("1 /search --query coalition --page 3");
+    expect(paged).not.toContain("Nothing to continue");
+  });
+
+  it("saves a map's PNG in the output folder and prints its path", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "console-out-"));
+    const out = await session(["/map coalition", "/map coalition"], folder);
+    const first = join(folder, "argument-map.png");
+    const second = join(folder, "argument-map-2.png");
+    expect(out).toContain(`Saved to ${first}`);
+    expect(out).toContain(`Saved to ${second}`);
+    // The PNG signature: a real picture, not a description of one.
+    expect([...readFileSync(first).subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
   });
 });

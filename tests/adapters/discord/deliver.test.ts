@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deliverAnswer, type Responder } from "../../../src/adapters/discord/deliver.js";
 import type { Plan } from "../../../src/adapters/discord/interactions.js";
-import type { DiscordMessage } from "../../../src/adapters/discord/render.js";
+import type { DiscordMessage } from "../../../src/adapters/discord/message.js";
 import { type Answer, answer } from "../../../src/core/answer.js";
 import { memoryLogger } from "./helpers.js";
 
@@ -44,7 +44,7 @@ function controlledPlan(overrides: Partial<Extract<Plan, { kind: "answer" }>> = 
     kind: "answer",
     command: "t",
     ephemeral: false,
-    deferAtOnce: false,
+    cost: "cheap",
     run: () => result,
     ...overrides,
   };
@@ -58,7 +58,7 @@ describe("deliverAnswer", () => {
   it("replies directly when the answer is ready in time", async () => {
     const { responder, steps } = recorder();
     await deliverAnswer(
-      { kind: "answer", command: "t", ephemeral: false, deferAtOnce: false, run: async () => ok },
+      { kind: "answer", command: "t", ephemeral: false, cost: "cheap", run: async () => ok },
       responder,
       { logger, deferAfterMs: 10_000 },
     );
@@ -86,7 +86,7 @@ describe("deliverAnswer", () => {
       kind: "answer",
       command: "t",
       ephemeral: true,
-      deferAtOnce: true,
+      cost: "expensive",
       run: async () => {
         ran = true;
         expect(steps).toEqual([{ call: "defer", ephemeral: true }]);
@@ -126,7 +126,7 @@ describe("deliverAnswer", () => {
       excerpts: Array.from({ length: 12 }, () => ({ quote: "word ".repeat(300), source })),
     });
     const delivery = await deliverAnswer(
-      { kind: "answer", command: "t", ephemeral: false, deferAtOnce: false, run: async () => long },
+      { kind: "answer", command: "t", ephemeral: false, cost: "cheap", run: async () => long },
       responder,
       { logger, deferAfterMs: 10_000 },
     );
@@ -144,7 +144,7 @@ describe("deliverAnswer", () => {
       kind: "answer",
       command: "t",
       ephemeral: false,
-      deferAtOnce: false,
+      cost: "cheap",
       run: () => Promise.reject(new Error("bug")),
     };
     await deliverAnswer(plan, responder, { logger: log.logger, deferAfterMs: 10_000 });

@@ -1,6 +1,6 @@
 /** Checks shared by the end-to-end tests: what a recorded Discord request must and must not contain. */
 import { expect } from "vitest";
-import type { DiscordMessage } from "../../../src/adapters/discord/render.js";
+import type { DiscordMessage } from "../../../src/adapters/discord/message.js";
 import type { Core } from "../../../src/core/core.js";
 import type { RecordedRequest } from "../../fakes/discord/fake-discord.js";
 import { SHIPPED_DOC } from "../../helpers/corpus.js";

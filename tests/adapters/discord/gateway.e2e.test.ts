@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogue } from "../../../commands/index.js";
 import { type DiscordGateway, startDiscordGateway } from "../../../src/adapters/discord/gateway.js";
-import { renderAnswer, toApiBody } from "../../../src/adapters/discord/render.js";
+import { toApiBody } from "../../../src/adapters/discord/message.js";
+import { renderAnswer } from "../../../src/adapters/discord/render.js";
 import { ConfigError } from "../../../src/config.js";
 import { findCommand } from "../../../src/core/dispatch.js";
 import { executeCommand } from "../../../src/core/execute.js";

@@ -1,11 +1,6 @@
 /** Helpers shared by the Discord adapter tests: a logger that records, and reading answers back out of embeds. */
-import {
-  type CapturedLine,
-  type CapturedLogger,
-  capturedLogger,
-} from "../../helpers/captured-logger.js";
+import { type CapturedLogger, capturedLogger } from "../../helpers/captured-logger.js";
 
-export type LogLine = CapturedLine;
 export type MemoryLogger = CapturedLogger;
 
 /** The program's own logger, recording into memory (shared with the other adapters' tests). */

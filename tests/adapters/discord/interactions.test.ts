@@ -34,7 +34,7 @@ describe("planInteraction: slash commands", () => {
       kind: "answer",
       command: "pillar",
       ephemeral: false,
-      deferAtOnce: false,
+      cost: "cheap",
     });
     expect((await answerOf(plan)).title).toMatch(/^Pillar: G7/);
   });
@@ -55,7 +55,7 @@ describe("planInteraction: slash commands", () => {
   it("defers expensive commands at once", () => {
     expect(
       planInteraction(context, { kind: "command", name: "fixture-picture", options: [] }),
-    ).toMatchObject({ deferAtOnce: true });
+    ).toMatchObject({ cost: "expensive" });
   });
 
   it("answers an unknown command privately, with the nearest names", async () => {
@@ -72,7 +72,7 @@ describe("planInteraction: slash commands", () => {
     });
     const result = await answerOf(plan);
     expect(result.status).toBe("ok");
-    expect(result.notes[0]).toMatch(
+    expect((result.notices ?? [])[0]).toMatch(
       /^Discord sent option\(s\) \/sources does not have \(colour\).*npm run deploy-commands/,
     );
   });
@@ -148,7 +148,7 @@ describe("planInteraction: buttons and reply forms", () => {
     expect(plan).toMatchObject({ kind: "answer", ephemeral: true });
     const result = await answerOf(plan);
     expect(result.status).toBe("invalid-input");
-    expect(result.notes.join(" ")).toMatch(message);
+    expect((result.notices ?? []).join(" ")).toMatch(message);
   });
 
   it("lets the schema reject a tampered value like any other input", async () => {
@@ -219,6 +219,6 @@ describe("planInteraction: buttons and reply forms", () => {
     const result = await answerOf(
       planInteraction(context, { kind: "unsupported", what: "select menus" }),
     );
-    expect(result.notes[0]).toMatch(/does not handle select menus/);
+    expect((result.notices ?? [])[0]).toMatch(/does not handle select menus/);
   });
 });

@@ -1,7 +1,8 @@
 /** Checks a rendered Discord message against every limit Discord enforces; returns the problems found. */
 import type { APIEmbed } from "discord.js";
+import { embedLength } from "../../../src/adapters/discord/embeds.js";
 import { LIMITS } from "../../../src/adapters/discord/limits.js";
-import { type DiscordMessage, embedLength } from "../../../src/adapters/discord/render.js";
+import type { DiscordMessage } from "../../../src/adapters/discord/message.js";
 
 export function limitProblems(
   message: Pick<DiscordMessage, "content" | "embeds" | "components">,

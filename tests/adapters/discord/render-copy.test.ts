@@ -5,15 +5,12 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  COPY_TITLE,
-  type DiscordMessage,
-  fenceSafe,
-  MAX_MESSAGES,
-  renderAnswer,
-} from "../../../src/adapters/discord/render.js";
+import { fenceSafe } from "../../../src/adapters/discord/escape.js";
+import type { DiscordMessage } from "../../../src/adapters/discord/message.js";
+import { MAX_MESSAGES, renderAnswer } from "../../../src/adapters/discord/render.js";
 import { type Answer, answer, type Excerpt } from "../../../src/core/answer.js";
 import { drillPool } from "../../../src/core/debate/drill.js";
+import { COPY_TITLE } from "../../../src/core/words.js";
 import { SAMPLE_DOC } from "../../fixtures/answers.js";
 import { shippedCore } from "../../helpers/corpus.js";
 import { revealDrill, run } from "../../helpers/run.js";

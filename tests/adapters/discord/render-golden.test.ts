@@ -9,7 +9,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { renderAnswer, toApiBody } from "../../../src/adapters/discord/render.js";
+import { toApiBody } from "../../../src/adapters/discord/message.js";
+import { renderAnswer } from "../../../src/adapters/discord/render.js";
 import { type Answer, answer, type SourceRef } from "../../../src/core/answer.js";
 import { SAMPLE_DOC } from "../../fixtures/answers.js";
 import { run } from "../../helpers/run.js";

@@ -1,14 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { REPLY_BUTTON_LABEL } from "../../../src/adapters/discord/buttons.js";
 import { decodeCustomId } from "../../../src/adapters/discord/custom-id.js";
-import {
-  MAX_MESSAGES,
-  OURS_FOOTER,
-  REPLY_BUTTON_LABEL,
-  renderAnswer,
-  toApiBody,
-} from "../../../src/adapters/discord/render.js";
+import { toApiBody } from "../../../src/adapters/discord/message.js";
+import { MAX_MESSAGES, renderAnswer } from "../../../src/adapters/discord/render.js";
 import { type Answer, answer, type DocumentRef, type Excerpt } from "../../../src/core/answer.js";
+import { OURS_LEGEND } from "../../../src/core/words.js";
 import { PNG } from "../../fixtures/discord/commands.js";
 import { SHIPPED_DOC, shippedCore } from "../../helpers/corpus.js";
 import { run } from "../../helpers/run.js";
@@ -48,7 +45,7 @@ describe("renderAnswer with the shipped reading", () => {
   it("marks what is ours: the footer, the notes, labels and group headings", async () => {
     const { messages } = renderAnswer(await run("why-not-jef"), { ephemeral: false });
     const [head, ...rest] = messages[0].embeds;
-    expect(head?.footer?.text).toBe(OURS_FOOTER);
+    expect(head?.footer?.text).toBe(OURS_LEGEND);
     expect(head?.description).toMatch(
       /^\*Editor's notes — our words, not the author's:\*\n• The objection:/,
     );
@@ -182,7 +179,7 @@ describe("renderAnswer with the shipped reading", () => {
     });
     expect(skip?.label).toBe("Skip");
     expect(first.embeds[0]?.description).toContain(
-      "**Your turn** *(our prompt)*: Why not the JEF?",
+      "**Your turn** *(our question)*: Why not the JEF?",
     );
   });
 

@@ -38,20 +38,20 @@ describe("ArrivalQueue", () => {
     expect(started).toEqual(["first", "second", "late"]);
   });
 
-  it("lets timers and I/O run between two requests", async () => {
+  it("lets callbacks queued by one request run before the next request starts", async () => {
     const queue = new ArrivalQueue();
     const events: string[] = [];
     queue.admit(() => {
       events.push("request 1");
-      setTimeout(() => events.push("timer"), 1);
-      // Long enough for the timer to be due: a burst handled in one turn would run it after
-      // request 2; here the loop reaches its timers before starting request 2.
-      const until = performance.now() + 5;
-      while (performance.now() < until);
+      // Queued for the next turn, as I/O callbacks are: a burst started in one turn would run
+      // it after request 2; a queue that starts one request per turn runs it first.
+      setImmediate(() => events.push("callback of request 1"));
     });
     queue.admit(() => events.push("request 2"));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(events).toEqual(["request 1", "timer", "request 2"]);
+    await nextTurn();
+    await nextTurn();
+    await nextTurn();
+    expect(events).toEqual(["request 1", "callback of request 1", "request 2"]);
   });
 
   it("keeps serving after a request that throws, without hiding the error", async () => {
@@ -65,7 +65,8 @@ describe("ArrivalQueue", () => {
         throw new Error("handler bug");
       });
       queue.admit(() => started.push("next"));
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await nextTurn();
+      await nextTurn();
     } finally {
       process.off("uncaughtException", onUncaught);
     }

@@ -7,18 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogue } from "../../../commands/index.js";
+import type { SlackMessage } from "../../../src/adapters/slack/blocks.js";
+import { escapeSlack } from "../../../src/adapters/slack/escape.js";
 import { REPLY_BLOCK, REPLY_INPUT, REPLY_VIEW } from "../../../src/adapters/slack/interactions.js";
-import {
-  COPY_TITLE,
-  escapeSlack,
-  renderAnswer,
-  type SlackMessage,
-} from "../../../src/adapters/slack/render.js";
+import { renderAnswer } from "../../../src/adapters/slack/render.js";
 import type { Answer } from "../../../src/core/answer.js";
 import type { MapNode } from "../../../src/core/corpus/model.js";
 import { buildCard, cardCopyText } from "../../../src/core/debate/card.js";
 import { drillPool, nextInPool, scoreReply } from "../../../src/core/debate/drill.js";
 import { exportMap } from "../../../src/core/export/formats.js";
+import { COPY_TITLE } from "../../../src/core/words.js";
 import { decodePng, isPng } from "../../core/map/png.js";
 import {
   blockActionsPayload,
@@ -133,7 +131,7 @@ function expectRenderedFrom(
   { ack, messages }: Pick<SlashAnswer, "ack" | "messages">,
   options: { isPublic: boolean; attachmentNotes?: readonly string[] },
 ): void {
-  const pages: SlackMessage[] = renderAnswer(result, options);
+  const pages: SlackMessage[] = renderAnswer(result, options).messages(options.attachmentNotes);
   expect(messages.map((m) => ({ text: m.text, blocks: m.blocks }))).toEqual(
     JSON.parse(JSON.stringify(pages)),
   );
@@ -380,7 +378,7 @@ describe("Slack: /card, /brief and /quote", () => {
   it("/brief side:against motion:coalition lists every objection of the pillar and the unanswered ones as ours; the long copy comes as brief.txt", async () => {
     const brief = await run("brief", { side: "against", motion: "coalition" });
     const note = `brief.txt (${COPY_TITLE} — our description): sent to you in a direct message from the app`;
-    const pages = renderAnswer(brief, { isPublic: false, attachmentNotes: [note] }).length;
+    const pages = renderAnswer(brief, { isPublic: false }).messages([note]).length;
     const { ack, messages, calls } = await slash("/brief", "side:against motion:coalition", pages);
     // The long copy goes as a file first, so the ack went out empty.
     expect(ack).toBeUndefined();

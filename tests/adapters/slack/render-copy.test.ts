@@ -5,17 +5,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  COPY_INLINE_BLOCKS,
-  COPY_TITLE,
-  copyTextFile,
-  fenceSafe,
-  renderAnswer,
-  SLACK_LIMITS,
-  type SlackMessage,
-} from "../../../src/adapters/slack/render.js";
+import { SLACK_LIMITS, type SlackMessage } from "../../../src/adapters/slack/blocks.js";
+import { COPY_INLINE_BLOCKS } from "../../../src/adapters/slack/copy-text.js";
+import { fenceSafe } from "../../../src/adapters/slack/escape.js";
+import { renderAnswer } from "../../../src/adapters/slack/render.js";
 import { type Answer, answer, type Excerpt } from "../../../src/core/answer.js";
 import { drillPool } from "../../../src/core/debate/drill.js";
+import { COPY_TITLE } from "../../../src/core/words.js";
 import type { SlackResponseBody } from "../../fakes/slack/server.js";
 import { SAMPLE_DOC } from "../../fixtures/answers.js";
 import { shippedCore } from "../../helpers/corpus.js";
@@ -72,13 +68,13 @@ const squash = (t: string) => t.replace(/\s+/g, " ").trim();
 describe("the copy text of real answers", () => {
   it("/card memorandum of understanding: one preformatted section holding the copy text, escaped", async () => {
     const card = await run("card", { query: "memorandum of understanding" });
-    const pages = renderAnswer(card, { isPublic: false });
+    const pages = renderAnswer(card, { isPublic: false }).messages();
     expect(pages).toHaveLength(1);
     const sections = copySections(pages);
     expect(sections).toHaveLength(1);
     expect(sections[0]).toBe(`${HEADING}\n\`\`\`\n${fenceSafe(card.copyText ?? "")}\n\`\`\``);
     expect(preformatted(sections[0] ?? "")).toBe(card.copyText);
-    expect(copyTextFile(card, false)).toBeUndefined();
+    expect(copyFile(card, false)).toBeUndefined();
     expectWithinSlackLimits(asBody(pages[0] as SlackMessage));
     // After the last quote's citation, before the buttons.
     const blocks = pages[0]?.blocks ?? [];
@@ -92,14 +88,14 @@ describe("the copy text of real answers", () => {
 
   it("/brief against coalition: a copy too long for two blocks goes as brief.txt, byte for byte, and not in the reply", async () => {
     const brief = await run("brief", { side: "against", motion: "coalition" });
-    const file = copyTextFile(brief, false);
+    const file = copyFile(brief, false);
     expect(file).toMatchObject({
       filename: "brief.txt",
       contentType: "text/plain; charset=utf-8",
       description: COPY_TITLE,
     });
     expect(new TextDecoder().decode(file?.data)).toBe(brief.copyText);
-    const pages = renderAnswer(brief, { isPublic: false });
+    const pages = renderAnswer(brief, { isPublic: false }).messages();
     expect(copySections(pages)).toEqual([]);
     for (const page of pages) expectWithinSlackLimits(asBody(page));
   });
@@ -111,13 +107,11 @@ describe("the copy text of real answers", () => {
     for (const { node } of answered) {
       const revealed = await revealDrill(node.id);
       expect(revealed.title).toBe("Drill, round 1: the author's answer");
-      const pages = renderAnswer(revealed, { isPublic: false });
+      const pages = renderAnswer(revealed, { isPublic: false }).messages();
       const sections = copySections(pages);
       if (sections.length > 1) split++;
       if (sections.length === 0)
-        expect(new TextDecoder().decode(copyTextFile(revealed, false)?.data)).toBe(
-          revealed.copyText,
-        );
+        expect(new TextDecoder().decode(copyFile(revealed, false)?.data)).toBe(revealed.copyText);
       else expect(sections.map(preformatted).join("\n")).toBe(revealed.copyText);
       for (const page of pages) expectWithinSlackLimits(asBody(page));
     }
@@ -126,15 +120,15 @@ describe("the copy text of real answers", () => {
 
   it("an answer without copy text gets neither blocks nor a file", async () => {
     const jef = await run("why-not-jef", {});
-    expect(copySections(renderAnswer(jef, { isPublic: false }))).toEqual([]);
-    expect(copyTextFile(jef, false)).toBeUndefined();
+    expect(copySections(renderAnswer(jef, { isPublic: false }).messages())).toEqual([]);
+    expect(copyFile(jef, false)).toBeUndefined();
   });
 });
 
 describe("escaping inside the preformatted block", () => {
   it("escapes & < >, and a fence in the text cannot close the block", () => {
     const hostile = "TAG: ``` <!channel> & <@U123> <https://evil.example|x> `` ` ```*bold*";
-    const pages = renderAnswer(withCopy(hostile), { isPublic: true });
+    const pages = renderAnswer(withCopy(hostile), { isPublic: true }).messages();
     const [section] = copySections(pages);
     expect(section?.match(/```/g)).toHaveLength(2);
     expect(section).toContain("&lt;!channel&gt; &amp; &lt;@U123&gt;");
@@ -149,7 +143,7 @@ describe("where the copy goes", () => {
       { length: 60 },
       (_, i) => `Line ${i}: ${"words & <more> ".repeat(3)}`,
     ).join("\n");
-    const pages = renderAnswer(withCopy(copy), { isPublic: false });
+    const pages = renderAnswer(withCopy(copy), { isPublic: false }).messages();
     const sections = copySections(pages);
     expect(sections).toHaveLength(2);
     expect(sections[0]).toMatch(/\n_\(continues in the next block\)_$/);
@@ -157,12 +151,12 @@ describe("where the copy goes", () => {
     for (const section of sections)
       expect(section.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
     expect(sections.map(preformatted).join("\n")).toBe(copy);
-    expect(copyTextFile(withCopy(copy), false)).toBeUndefined();
+    expect(copyFile(withCopy(copy), false)).toBeUndefined();
   });
 
   it("cuts a single line longer than a block at whitespace, losing only the whitespace at the cut", () => {
     const copy = `TAG: a line\n${"verbatim & <words> ".repeat(150)}`;
-    const sections = copySections(renderAnswer(withCopy(copy), { isPublic: false }));
+    const sections = copySections(renderAnswer(withCopy(copy), { isPublic: false }).messages());
     expect(sections).toHaveLength(2);
     expect(preformatted(sections[0] ?? "").startsWith("TAG: a line\nverbatim & <words>")).toBe(
       true,
@@ -175,8 +169,8 @@ describe("where the copy goes", () => {
   it(`a copy needing more than ${COPY_INLINE_BLOCKS} blocks becomes a file`, () => {
     const copy = "word ".repeat(1800);
     const long = withCopy(copy);
-    expect(copySections(renderAnswer(long, { isPublic: false }))).toEqual([]);
-    expect(new TextDecoder().decode(copyTextFile(long, false)?.data)).toBe(copy);
+    expect(copySections(renderAnswer(long, { isPublic: false }).messages())).toEqual([]);
+    expect(new TextDecoder().decode(copyFile(long, false)?.data)).toBe(copy);
   });
 
   it("never costs the reply a quote: when the copy would push quotes out, it goes as a file", () => {
@@ -191,16 +185,16 @@ describe("where the copy goes", () => {
         {
           isPublic: false,
         },
-      );
+      ).messages();
       const full = withCopy(copy, quotes);
-      const pages = renderAnswer(full, { isPublic: false });
+      const pages = renderAnswer(full, { isPublic: false }).messages();
       const omitted = (ms: readonly SlackMessage[]) =>
         ms.some((m) =>
           m.blocks.some((b) => b.type === "section" && b.text.text.startsWith("_Not shown")),
         );
       if (!omitted(bare)) expect(omitted(pages)).toBe(false);
       const inline = copySections(pages).length > 0;
-      const file = copyTextFile(full, false);
+      const file = copyFile(full, false);
       expect(inline !== (file !== undefined)).toBe(true);
       if (!omitted(bare) && file) filed++;
       for (const page of pages) expectWithinSlackLimits(asBody(page));
@@ -223,13 +217,13 @@ describe("where the copy goes", () => {
       fc.property(text, fc.integer({ min: 1, max: 12 }), (copy, times) => {
         const full = copy.repeat(times);
         const rendered = withCopy(full);
-        const pages = renderAnswer(rendered, { isPublic: false });
+        const pages = renderAnswer(rendered, { isPublic: false }).messages();
         for (const page of pages) {
           expectWithinSlackLimits(asBody(page));
           expectNoSlackMarkupFromText(asBody(page));
         }
         const sections = copySections(pages);
-        const file = copyTextFile(rendered, false);
+        const file = copyFile(rendered, false);
         expect(sections.length > 0 !== (file !== undefined)).toBe(true);
         if (file) expect(new TextDecoder().decode(file.data)).toBe(full);
         else expect(squash(sections.map(preformatted).join(" "))).toBe(squash(full));
@@ -238,3 +232,8 @@ describe("where the copy goes", () => {
     );
   });
 });
+
+/** The copy text's file, when the renderer sends the copy as a file rather than in the reply. */
+function copyFile(a: Answer, isPublic: boolean) {
+  return renderAnswer(a, { isPublic }).files.find((f) => f.description === COPY_TITLE);
+}

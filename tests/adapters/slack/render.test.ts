@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import {
   type Block,
   blockSize,
-  escapeSlack,
-  renderAnswer,
   SLACK_LIMITS,
   type SlackMessage,
-} from "../../../src/adapters/slack/render.js";
+} from "../../../src/adapters/slack/blocks.js";
+import { escapeSlack } from "../../../src/adapters/slack/escape.js";
+import { renderAnswer } from "../../../src/adapters/slack/render.js";
 import { type Answer, answer, type Excerpt, type SourceRef } from "../../../src/core/answer.js";
 import { SAMPLE_DOC } from "../../fixtures/answers.js";
 import {
@@ -33,7 +33,7 @@ function excerpt(quote: string, extra: Partial<Excerpt> = {}): Excerpt {
 }
 
 function render(a: Answer, isPublic = false): SlackMessage[] {
-  return renderAnswer(a, { isPublic });
+  return renderAnswer(a, { isPublic }).messages();
 }
 
 function texts(message: SlackMessage): string[] {
@@ -87,7 +87,7 @@ describe("renderAnswer: content and marking", () => {
     );
     const t = texts(message as SlackMessage);
     expect(t[0]).toBe("Pillar: coalition");
-    expect(t[1]).toContain("The title, notes, labels and headings are ours");
+    expect(t[1]).toContain("Title, notes, labels and headings are ours");
     expect(t).toContain("*Editor's notes* _(our words, not the author's)_\n• A note.");
     expect(t).toContain("*Main claims* _(our heading)_");
     expect(t).toContain("*1. Deterrence* _(our label)_\n>“The coalition will deter Russia.”");
@@ -369,6 +369,7 @@ const answerArb = fc
   .record({
     title: text(80),
     status: fc.constantFrom("ok", "not-found", "invalid-input", "error"),
+    notices: fc.array(text(80), { maxLength: 6 }),
     notes: fc.array(text(80), { maxLength: 12 }),
     // Ordinary answers, and answers too long even for several messages.
     excerpts: fc.oneof(
@@ -396,6 +397,7 @@ const answerArb = fc
     (r): Answer => ({
       ...answer("x", r.title, {
         status: r.status,
+        notices: r.notices,
         notes: r.notes,
         excerpts: r.excerpts,
         suggestions: r.suggestions,
@@ -446,7 +448,7 @@ describe("renderAnswer: property over random, huge and hostile answers", () => {
   it("keeps every message within limits, escapes everything, and shows quotes whole or names them as left out", () => {
     fc.assert(
       fc.property(answerArb, fc.boolean(), (a, isPublic) => {
-        const messages = renderAnswer(a, { isPublic });
+        const messages = renderAnswer(a, { isPublic }).messages();
         expect(messages.length).toBeGreaterThan(0);
         expect(messages.length).toBeLessThanOrEqual(SLACK_LIMITS.pages);
         for (const message of messages) {

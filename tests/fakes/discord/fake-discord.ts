@@ -62,7 +62,7 @@ interface Waiter {
   readonly resolve: (request: RecordedRequest) => void;
 }
 
-export const FAKE_TOKEN = "fake-bot-token.for-loopback-tests-only";
+const FAKE_TOKEN = "fake-bot-token.for-loopback-tests-only";
 
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];

@@ -14,14 +14,14 @@ export const IDS = {
 
 let sequence = 0;
 /** A fresh snowflake-like id; increasing, so interactions sort in the order they were made. */
-export function nextId(): string {
+function nextId(): string {
   sequence += 1;
   return (900000000000000000n + BigInt(sequence)).toString();
 }
 
 export type OptionInput = Readonly<Record<string, string | number | boolean>>;
 
-export const STUDENT = {
+const STUDENT = {
   id: IDS.user,
   username: "student",
   discriminator: "0",
@@ -105,7 +105,7 @@ export function autocomplete(name: string, values: OptionInput, focused: string)
 }
 
 /** The message a button sits on, as Discord sends it with a component interaction. */
-export function botMessage(components: unknown[], ephemeral = false) {
+function botMessage(components: unknown[], ephemeral = false) {
   return {
     id: nextId(),
     channel_id: IDS.channel,

@@ -25,7 +25,7 @@ export interface ApiCall {
 }
 
 /** One message posted to a response_url sink. */
-export interface ArrivedResponse {
+interface ArrivedResponse {
   /** The sink's id (the last path segment of its URL). */
   readonly sink: string;
   readonly body: SlackResponseBody;
@@ -50,13 +50,13 @@ export interface FakeBlock {
   }[];
 }
 
-export interface ArrivedUpload {
+interface ArrivedUpload {
   readonly fileId: string;
   readonly bytes: Buffer;
   readonly contentType: string;
 }
 
-export interface SocketAck {
+interface SocketAck {
   readonly envelope_id: string;
   readonly payload?: unknown;
 }
@@ -86,7 +86,7 @@ export interface FakeSlack {
 }
 
 export const FAKE_TEAM_ID = "T0SEMINAR";
-export const FAKE_BOT_USER = "U0BOT";
+const FAKE_BOT_USER = "U0BOT";
 
 export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSlack> {
   const events = new EventEmitter();
