@@ -60,7 +60,7 @@ function passagesAnswer(
     const words = contentTerms(query).length;
     return answer("search", `Nothing found for ${shown}`, {
       status: "not-found",
-      notes: [
+      notices: [
         words === 0
           ? "Your question has no words to search for once question words are left out: add a topic, e.g. “JEF”, “NATO membership” or “joint procurement”."
           : "No passage of the reading matches. Try other words, an acronym from /glossary, or one of the pillars.",
@@ -72,7 +72,7 @@ function passagesAnswer(
   if (offset > 0 && offset >= hits.length) {
     return answer("search", `No page ${page} for ${shown}`, {
       status: "invalid-input",
-      notes: [`There are ${hits.length} results, ${Math.ceil(hits.length / PAGE_SIZE)} page(s).`],
+      notices: [`There are ${hits.length} results, ${Math.ceil(hits.length / PAGE_SIZE)} page(s).`],
       suggestions: [`/search ${shorten(query, 80)}`],
     });
   }
@@ -88,10 +88,8 @@ function passagesAnswer(
   );
   const hasMore = offset + PAGE_SIZE < hits.length;
   return answer("search", defined ? glossaryHeading(defined) : `Search: ${shown}`, {
-    notes: [
-      ...(defined && page === 1 ? [`Glossary: ${defined.definition}`] : []),
-      ...searchNotes(core, query, hits),
-    ],
+    notices: searchNotices(core, query, hits),
+    notes: defined && page === 1 ? [`Glossary: ${defined.definition}`] : [],
     excerpts,
     related: hits.flatMap((h) => (h.node ? [nodeRef(h.node)] : [])).slice(0, 5),
     followUps: [
@@ -114,7 +112,7 @@ function passagesAnswer(
 }
 
 /** Only what changed the search: typos read as known words, and equivalents that were found. */
-function searchNotes(core: Core, query: string, hits: readonly ParagraphHit[]): string[] {
+function searchNotices(core: Core, query: string, hits: readonly ParagraphHit[]): string[] {
   const { corrections, phrases } = core.search.explain(query);
   const matched = new Set(hits.flatMap((h) => h.matchedTerms));
   const used = phrases.filter((p) => p.terms.every((t) => matched.has(t))).map((p) => p.text);

@@ -25,7 +25,7 @@ export function paragraphAnswer(core: Core, number: number, documentId?: string)
   if (!doc) {
     return answer("para", `No reading “${shorten(documentId ?? "", 60)}”`, {
       status: "not-found",
-      notes: [`The readings are: ${documents.map((d) => d.id).join(", ")}.`],
+      notices: [`The readings are: ${documents.map((d) => d.id).join(", ")}.`],
       suggestions: documents.map((d) => `/para ${number} --reading ${d.id}`),
     });
   }
@@ -34,7 +34,7 @@ export function paragraphAnswer(core: Core, number: number, documentId?: string)
     const count = doc.paragraphs.length;
     return answer("para", `No paragraph ${number}`, {
       status: "not-found",
-      notes: [
+      notices: [
         `The reading has paragraphs ¶1 to ¶${count} (¶1 is the series note). Citations give the number, e.g. “¶13”.`,
       ],
       suggestions: count ? [`/para ${Math.min(Math.max(1, number), count)}`] : [],
@@ -56,16 +56,14 @@ export function paragraphAnswer(core: Core, number: number, documentId?: string)
       : [];
   const others = documentId ? [] : documents.slice(1);
   return answer("para", `¶${number} — ${excerpt.source.section}`, {
-    notes: [
-      ...(others.length
-        ? [
-            `This is ¶${number} of ${doc.authorShort}’s “${doc.title}”; other readings: ${others.map((d) => `/para ${number} --reading ${d.id}`).join(", ")}.`,
-          ]
-        : []),
-      ...(quoting.length
-        ? [`Points of the map that quote it: ${quoting.map(roleLabel).join("; ")}.`]
-        : []),
-    ],
+    notices: others.length
+      ? [
+          `This is ¶${number} of ${doc.authorShort}’s “${doc.title}”; other readings: ${others.map((d) => `/para ${number} --reading ${d.id}`).join(", ")}.`,
+        ]
+      : [],
+    notes: quoting.length
+      ? [`Points of the map that quote it: ${quoting.map(roleLabel).join("; ")}.`]
+      : [],
     excerpts: [excerpt],
     related: quoting.map(nodeRef),
     followUps: [...step(number - 1, `¶${number - 1}`), ...step(number + 1, `¶${number + 1}`)],

@@ -22,14 +22,14 @@ describe("/para", () => {
   it("says which numbers exist when asked for one that does not", async () => {
     const answer = await run("para", { number: 99 });
     expect(answer.status).toBe("not-found");
-    expect(answer.notes[0]).toMatch(/¶1 to ¶15 \(¶1 is the series note\)/);
+    expect(answer.notices?.[0]).toMatch(/¶1 to ¶15 \(¶1 is the series note\)/);
     expect(answer.suggestions).toEqual(["/para 15"]);
   });
 
   it("names the readings when asked for one the corpus does not hold", async () => {
     const answer = await run("para", { number: 2, reading: "no-such-reading" });
     expect(answer.status).toBe("not-found");
-    expect(answer.notes[0]).toContain(SHIPPED_DOC);
+    expect(answer.notices?.[0]).toContain(SHIPPED_DOC);
   });
 });
 
@@ -62,6 +62,6 @@ describe("/para with two readings", () => {
 
   it("says which reading a bare number comes from, and how to reach the others", async () => {
     const answer = await para({ number: 2 });
-    expect(answer.notes[0]).toContain(`/para 2 --reading ${FIXTURE_PAGES.text.id}`);
+    expect(answer.notices?.[0]).toContain(`/para 2 --reading ${FIXTURE_PAGES.text.id}`);
   });
 });

@@ -23,12 +23,13 @@ describe("/search", () => {
 
   it("says only what changed the search: a typo read as a word, an acronym's full name found", async () => {
     const typo = await run("search", { query: "coalitoin of the wiling" });
-    expect(typo.notes).toContain("Read “coalitoin” as “coalition”, “wiling” as “willing”.");
+    expect(typo.notices).toContain("Read “coalitoin” as “coalition”, “wiling” as “willing”.");
     const jef = await run("search", { query: "Is the JEF legally binding?" });
-    expect(jef.notes).toContain("Also searched for: Joint Expeditionary Force.");
+    expect(jef.notices).toContain("Also searched for: Joint Expeditionary Force.");
     const cautious = await run("search", {
       query: "Could cautious countries block the coalition?",
     });
+    expect(cautious.notices).toEqual([]);
     expect(cautious.notes).toEqual([]);
     expect(cautious.excerpts[0]?.quote).toContain("will be unable to block the decisions");
   });
@@ -80,7 +81,7 @@ describe("/search", () => {
   it("explains what to do when nothing matches", async () => {
     const answer = await run("search", { query: "what does the author say" });
     expect(answer.status).toBe("not-found");
-    expect(answer.notes[0]).toMatch(/add a topic/);
+    expect(answer.notices?.[0]).toMatch(/add a topic/);
   });
 
   it("refuses a page past the end", async () => {

@@ -242,8 +242,8 @@ function outlineMatches(excerpts) {
 }
 
 /**
- * Renders an Answer (the `--json` contract) generically: title and notes (ours), excerpts with
- * their citations, suggestions and paging. Fields it does not know are left out, never guessed.
+ * Renders an Answer (the `--json` contract) generically: title, the program's notices, the
+ * editors' notes (ours), excerpts with their citations, suggestions and paging. Fields it does not know are left out, never guessed.
  * @param {any} answer
  * @param {string} query
  */
@@ -254,6 +254,8 @@ function showAnswer(answer, query) {
   const heading = element("h3", String(answer.title ?? "Search"));
   heading.append(oursMark("(our heading)"));
   resultsList.append(heading);
+  const notices = Array.isArray(answer.notices) ? answer.notices : [];
+  for (const notice of notices) resultsList.append(element("p", String(notice), "notice"));
   const notes = Array.isArray(answer.notes) ? answer.notes : [];
   if (notes.length) {
     const list = element("ul");
