@@ -67,6 +67,13 @@ const MAX_CANDIDATES = 60;
  */
 export const BRIDGE_FIELDS = ["label", "tags"];
 
+/**
+ * A term in more paragraphs than this (and than {@link COMMON_SHARE} of them) is not used to
+ * retrieve paragraphs when the question has rarer ones. Never reached by one reading.
+ */
+const COMMON_POSTINGS = 1_000;
+const COMMON_SHARE = 0.05;
+
 /** A saved index that does not fit the corpus or the options: build a new one. */
 export class SavedIndexMismatchError extends Error {
   override readonly name = "SavedIndexMismatchError";
@@ -393,15 +400,23 @@ export class SearchIndex {
     textOf: (id: string) => string | undefined,
   ): Map<string, { score: number; terms: string[] }> {
     const scores = new Map<string, { score: number; terms: string[] }>();
-    if (parsed.original.length > 0) {
-      const results = index.search(parsed.original.join(" "), {
+    const retrieved =
+      index === this.#paragraphs ? this.#worthRetrieving(parsed.original) : parsed.original;
+    if (retrieved.length > 0) {
+      const results = index.search(retrieved.join(" "), {
         ...options,
         prefix: (term: string) => parsed.prefixes.has(term),
       });
       for (const r of results) scores.set(String(r.id), { score: r.score, terms: [...r.terms] });
     }
     for (const phrase of parsed.phrases) {
-      for (const r of index.search(phrase.terms.join(" "), { ...options, combineWith: "AND" })) {
+      // The phrase's rarest word finds every paragraph holding the phrase (its order is checked
+      // below) at the cost of that word's postings alone; it scores the phrase as one term.
+      const rarest = [...phrase.terms].sort(
+        (a, b) => (this.#documentFrequency.get(a) ?? 0) - (this.#documentFrequency.get(b) ?? 0),
+      )[0];
+      if (rarest === undefined) continue;
+      for (const r of index.search(rarest, options)) {
         const id = String(r.id);
         const text = textOf(id);
         if (text === undefined || !contains(contentTerms(text), phrase.terms)) continue;
@@ -412,6 +427,19 @@ export class SearchIndex {
       }
     }
     return scores;
+  }
+
+  /**
+   * The terms worth walking the postings of. minisearch scores every posting of a term (about
+   * 1.5 µs each), so a term in most of a large corpus ("states" in 60 % of the State of the Union
+   * passages) costs more than the rest of the search and, by its BM25 weight, decides almost
+   * nothing. Such terms still weigh in the passage each paragraph shows; they are only not used
+   * to find paragraphs, unless the question has nothing else.
+   */
+  #worthRetrieving(terms: readonly string[]): readonly string[] {
+    const limit = Math.max(COMMON_POSTINGS, this.#paragraphCount * COMMON_SHARE);
+    const rare = terms.filter((t) => (this.#documentFrequency.get(t) ?? 0) <= limit);
+    return rare.length > 0 ? rare : terms;
   }
 
   #unitParagraph(id: string): { documentId: string; paragraph: Paragraph } | undefined {

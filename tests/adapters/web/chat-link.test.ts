@@ -46,7 +46,7 @@ describe("PUBLIC_URL", () => {
     const answer = await mapAnswer({ focus: "coalition", format: "svg" });
     const link = "https://debate.example.edu/map?focus=coalition";
     expect(JSON.stringify(renderDiscord(answer, { ephemeral: false }))).toContain(link);
-    expect(JSON.stringify(renderSlack(answer, { isPublic: true }))).toContain(link);
+    expect(JSON.stringify(renderSlack(answer, { isPublic: true }).messages())).toContain(link);
   });
 
   it("adds no link when it is not set", async () => {
