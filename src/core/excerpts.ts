@@ -17,7 +17,7 @@ export function nodeRef(node: MapNode): NodeRef {
 
 /**
  * A node's quotes as excerpts, headed by its (our) label with its role in the argument. With a
- * `limit`, the quotes that state the node best come first (see {@link statingQuotes}).
+ * `limit`, the quotes that state the node best come first (see `SearchIndex#statingOrder`).
  */
 export function nodeExcerpts(
   node: MapNode,
@@ -25,25 +25,10 @@ export function nodeExcerpts(
   limit = Number.POSITIVE_INFINITY,
   core?: Core,
 ): Excerpt[] {
-  const quotes = core && limit < node.quotes.length ? statingQuotes(core, node) : node.quotes;
+  const quotes = core && limit < node.quotes.length ? core.search.statingOrder(node) : node.quotes;
   return quotes
     .slice(0, limit)
     .map((quote) => quoteExcerpt(quote, { label: roleLabel(node), node: nodeRef(node), ...extra }));
-}
-
-/**
- * A node's quotes, the one that says what its label and summary say first: "a new, separate
- * coalition is more feasible" is stated by the sentence that says so, not by the one before it.
- * Scored by the same passage scoring a search uses.
- */
-export function statingQuotes(core: Core, node: MapNode): Quote[] {
-  const query = core.search.weigh([node.label, node.summary ?? "", ...node.tags].join(" "));
-  const scored = node.quotes.map((quote, at) => ({
-    quote,
-    at,
-    score: core.search.passageOf(quote.text, query)?.score ?? 0,
-  }));
-  return scored.sort((a, b) => b.score - a.score || a.at - b.at).map((s) => s.quote);
 }
 
 export function quoteExcerpt(quote: Quote, extra: Partial<Excerpt> = {}): Excerpt {

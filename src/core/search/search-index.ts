@@ -14,7 +14,7 @@
  */
 import { createHash } from "node:crypto";
 import MiniSearch, { type SearchOptions } from "minisearch";
-import type { CorpusModel, MapNode } from "../corpus/model.js";
+import type { CorpusModel, MapNode, Quote } from "../corpus/model.js";
 import type { NodeKind } from "../corpus/schema.js";
 import type { Paragraph } from "../corpus/text.js";
 import { contains } from "./expand.js";
@@ -100,6 +100,8 @@ export class SearchIndex {
   /** The words of the readings and their maps: one vocabulary for search and debate motions. */
   readonly lexicon: Lexicon;
   readonly #nodesQuoting = new Map<string, MapNode[]>();
+  /** Each node's quotes in stating order (see statingOrder); one entry per node at most. */
+  readonly #statingOrder = new Map<string, readonly Quote[]>();
   /** Node ids for each combination of kinds asked for so far (there are few). */
   readonly #nodeIds = new Map<string, ReadonlySet<string>>();
 
@@ -311,17 +313,15 @@ export class SearchIndex {
    */
   #bridges(parsed: ParsedQuery): Map<string, { node: MapNode; terms: string[] }[]> {
     const byNode = new Map<string, string[]>();
-    for (const term of parsed.original) {
-      for (const r of this.#nodes.search(term, {
-        ...NODE_SEARCH_OPTIONS,
-        fields: BRIDGE_FIELDS,
-        prefix: parsed.prefixes.has(term),
-      })) {
-        const terms = byNode.get(String(r.id)) ?? [];
-        terms.push(term);
-        byNode.set(String(r.id), terms);
-      }
-    }
+    if (parsed.original.length === 0) return new Map();
+    // One search for all the terms (each minisearch search copies its options per term, and those
+    // copies outlive young collections): a result's queryTerms say which terms it matched.
+    const results = this.#nodes.search(parsed.original.join(" "), {
+      ...NODE_SEARCH_OPTIONS,
+      fields: BRIDGE_FIELDS,
+      prefix: (term: string) => parsed.prefixes.has(term),
+    });
+    for (const r of results) byNode.set(String(r.id), [...r.queryTerms]);
     const byParagraph = new Map<string, { node: MapNode; terms: string[] }[]>();
     for (const [key, terms] of byNode) {
       const node = this.#model.node(key);
@@ -369,6 +369,24 @@ export class SearchIndex {
         return node && wanted.has(key) && score > 0 ? [{ node, score }] : [];
       })
       .sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * A node's quotes, the one that says what its label, summary and tags say first ("a new,
+   * separate coalition is more feasible" is stated by the sentence that says so, not by the one
+   * before it), scored as passages are. Computed once per node.
+   */
+  statingOrder(node: MapNode): readonly Quote[] {
+    let order = this.#statingOrder.get(node.key);
+    if (!order) {
+      const query = this.weigh([node.label, node.summary ?? "", ...node.tags].join(" "));
+      order = node.quotes
+        .map((quote, at) => ({ quote, at, score: bestPassage(quote.text, query)?.score ?? 0 }))
+        .sort((a, b) => b.score - a.score || a.at - b.at)
+        .map((s) => s.quote);
+      this.#statingOrder.set(node.key, order);
+    }
+    return order;
   }
 
   /**
