@@ -1,9 +1,14 @@
-import { describe, expect, it } from "vitest";
-import { RateLimiter, slowDown } from "../../src/core/rate-limit.js";
+import fc from "fast-check";
+import { LRUCache } from "lru-cache";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { RateLimiter, REFILL_MS, slowDown, tooManyAtOnce } from "../../src/core/rate-limit.js";
 
-function limiter(perMinute = 3, expensivePerMinute = 1) {
+function limiter(perMinute = 3, expensivePerMinute = 1, maxBuckets?: number) {
   let now = 0;
-  const limit = new RateLimiter({ perMinute, expensivePerMinute, channelMultiplier: 2 }, () => now);
+  const limit = new RateLimiter(
+    { perMinute, expensivePerMinute, channelMultiplier: 2, ...(maxBuckets ? { maxBuckets } : {}) },
+    () => now,
+  );
   return { limit, advance: (ms: number) => (now += ms) };
 }
 
@@ -11,7 +16,11 @@ describe("rate limits", () => {
   it("lets a user spend their budget, then asks them to wait", () => {
     const { limit } = limiter(3);
     for (let i = 0; i < 3; i++) expect(limit.check({ userId: "u1" }).allowed).toBe(true);
-    expect(limit.check({ userId: "u1" })).toEqual({ allowed: false, retryAfterSeconds: 20 });
+    expect(limit.check({ userId: "u1" })).toEqual({
+      allowed: false,
+      retryAfterSeconds: 20,
+      reason: "over-budget",
+    });
   });
 
   it("refuses with the slow-down answer for the command, saying how long to wait", () => {
@@ -48,6 +57,7 @@ describe("rate limits", () => {
     expect(limit.check({ userId: "u1", cost: "expensive" })).toEqual({
       allowed: false,
       retryAfterSeconds: 60,
+      reason: "over-budget",
     });
     expect(limit.check({ userId: "u1" }).allowed).toBe(true);
   });
@@ -66,5 +76,160 @@ describe("rate limits", () => {
       title: "Slow down a little",
       notes: [expect.stringContaining("about 12 seconds")],
     });
+  });
+});
+
+describe("rate limits: a bounded table of buckets", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("forgets the students idle longest first, once a full refill has passed", () => {
+    const { limit, advance } = limiter(3, 1, 3);
+    for (const user of ["old", "middle", "recent"]) {
+      limit.check({ userId: user });
+      advance(10_000);
+    }
+    limit.check({ userId: "old" }); // used again: now the most recent
+    advance(REFILL_MS);
+    expect(limit.check({ userId: "newcomer" }).allowed).toBe(true);
+    expect(limit.size).toBe(3);
+    // "middle" was idle longest and went first: a second newcomer takes "recent"'s place,
+    // while "old" (used after them) is still remembered with one token spent.
+    expect(limit.check({ userId: "second newcomer" }).allowed).toBe(true);
+    for (let i = 0; i < 3; i++) expect(limit.check({ userId: "old" }).allowed).toBe(true);
+    expect(limit.check({ userId: "old" }).allowed).toBe(false);
+  });
+
+  it("never forgets a student inside their minute: a new one waits until a place frees", () => {
+    const { limit, advance } = limiter(3, 1, 2);
+    for (let i = 0; i < 3; i++) limit.check({ userId: "flooder" });
+    advance(5_000);
+    limit.check({ userId: "other" });
+    advance(40_000);
+    // The flooder's bucket is 45 s old and not yet full: it stays, and the newcomer is told to
+    // wait the 15 s until it is.
+    expect(limit.check({ userId: "newcomer" })).toEqual({
+      allowed: false,
+      retryAfterSeconds: 15,
+      reason: "table-full",
+    });
+    expect(limit.refuse({ userId: "newcomer" }, "pillar")).toEqual({
+      answer: tooManyAtOnce("pillar", 15),
+      retryAfterSeconds: 15,
+    });
+    // Remembered: 2.25 tokens refilled, not a fresh 3.
+    expect(limit.check({ userId: "flooder" }).allowed).toBe(true);
+    expect(limit.check({ userId: "flooder" }).allowed).toBe(true);
+    expect(limit.check({ userId: "flooder" }).allowed).toBe(false);
+    advance(REFILL_MS);
+    expect(limit.check({ userId: "newcomer" }).allowed).toBe(true);
+  });
+
+  it("forgets only what changes nothing: a returning student gets a full budget either way", () => {
+    const { limit, advance } = limiter(3, 1, 2);
+    for (let i = 0; i < 3; i++) limit.check({ userId: "returning" });
+    advance(REFILL_MS);
+    limit.check({ userId: "a" });
+    limit.check({ userId: "b" }); // both places taken: "returning", a minute idle, is forgotten
+    expect(limit.size).toBe(2);
+    advance(REFILL_MS);
+    for (let i = 0; i < 3; i++) expect(limit.check({ userId: "returning" }).allowed).toBe(true);
+    expect(limit.check({ userId: "returning" }).allowed).toBe(false);
+  });
+
+  it("decides exactly as an unbounded limiter until its table is full of recent buckets", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            user: fc.integer({ min: 0, max: 4 }),
+            channel: fc.option(fc.integer({ min: 0, max: 1 }), { nil: undefined, freq: 2 }),
+            expensive: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+            afterMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 70_000 })),
+          }),
+          { maxLength: 100 },
+        ),
+        (requests) => {
+          const small = limiter(3, 1, 3);
+          const large = limiter(3, 1);
+          for (const { user, channel, expensive, afterMs } of requests) {
+            small.advance(afterMs);
+            large.advance(afterMs);
+            const request = {
+              userId: `u${user}`,
+              channelId: channel === undefined ? undefined : `c${channel}`,
+              cost: expensive ? ("expensive" as const) : ("cheap" as const),
+            };
+            const bounded = small.limit.check(request);
+            if (!bounded.allowed && bounded.reason === "table-full") return;
+            expect(bounded).toEqual(large.limit.check(request));
+            expect(small.limit.size).toBeLessThanOrEqual(3);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("makes room for a user's and a channel's bucket together, or for neither", () => {
+    const { limit, advance } = limiter(3, 1, 3);
+    limit.check({ userId: "a", channelId: "c1" });
+    advance(REFILL_MS);
+    limit.check({ userId: "b" }); // "a" and "c1" are stale; "b" is not
+    expect(limit.check({ userId: "d", channelId: "c2" }).allowed).toBe(true);
+    expect(limit.check({ userId: "e", channelId: "c3" })).toMatchObject({
+      allowed: false,
+      reason: "table-full",
+    });
+    expect(limit.size).toBe(3);
+  });
+
+  it("refuses a bound that could not hold one request's buckets", () => {
+    expect(() => limiter(3, 1, 1)).toThrow(/maxBuckets must be a whole number ≥ 2/);
+  });
+
+  it("does the same work per check at ten times its bound as when nearly empty, and holds no more", () => {
+    const bound = 1_000;
+    const { limit, advance } = limiter(20, 4, bound);
+    // Every call the limiter makes into its table, counted: any walk over the table would show.
+    const calls = { count: 0 };
+    for (const method of [
+      "get",
+      "set",
+      "peek",
+      "has",
+      "delete",
+      "rkeys",
+      "keys",
+      "entries",
+    ] as const) {
+      const original = LRUCache.prototype[method] as (...args: unknown[]) => unknown;
+      vi.spyOn(LRUCache.prototype, method).mockImplementation(function (
+        this: unknown,
+        ...args: unknown[]
+      ) {
+        calls.count++;
+        return original.apply(this, args);
+      } as never);
+    }
+    const workPerCheck: number[] = [];
+    for (let student = 0; student < 10 * bound; student++) {
+      // 10 new students a second, each in one of 50 channels: the table turns over every 95 s.
+      advance(100);
+      const before = calls.count;
+      expect(limit.check({ userId: `s${student}`, channelId: `c${student % 50}` }).allowed).toBe(
+        true,
+      );
+      workPerCheck.push(calls.count - before);
+      expect(limit.size).toBeLessThanOrEqual(bound);
+    }
+    expect(limit.size).toBe(bound);
+    const nearlyEmpty = Math.max(...workPerCheck.slice(50, 100));
+    const full = Math.max(...workPerCheck.slice(9 * bound));
+    // A lookup per bucket and a place for the new student's; when full, also a look at the
+    // bucket idle longest (and a second, had the channel been new too).
+    expect(nearlyEmpty).toBe(3);
+    expect(full).toBe(5);
   });
 });
