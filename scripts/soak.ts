@@ -38,6 +38,15 @@ import { createSlackHttpAdapter } from "../src/adapters/slack/app.js";
 import { createCore } from "../src/core/core.js";
 import { defaultCorpusRoot } from "../src/core/paths.js";
 import { createLogger } from "../src/logger.js";
+import { type Memory, type StepServer, startGauges } from "./soak-gauges.js";
+import { limiterSoak } from "./soak-limiter.js";
+import {
+  type OpenRun,
+  type OpenStep,
+  openReport,
+  stepHeader,
+  stepLine,
+} from "./soak-open-report.js";
 import {
   APPLICATION_ID,
   exposeGc,
@@ -48,15 +57,7 @@ import {
   type Settings,
   type ToLoad,
 } from "./soak-protocol.js";
-
-interface Memory {
-  /** The server's process (the load generator runs in another). */
-  readonly rss: number;
-  /** The server's live JavaScript objects (after a full GC). */
-  readonly heapUsed: number;
-  /** What V8 keeps committed for that heap; it grows under load and shrinks when idle. */
-  readonly heapTotal: number;
-}
+import { commonest, percentile } from "./soak-stats.js";
 
 /**
  * Memory after a full garbage collection (when one can be forced), so figures are stable. V8
@@ -95,6 +96,7 @@ function countingDestination(counts: { warn: number; error: number }) {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes("--limiter")) return limiterSoak(process.argv.slice(2));
   const settings = parseSettings(process.argv.slice(2));
   const gc = exposeGc();
   const slackSigningSecret = randomBytes(16).toString("hex");
@@ -112,7 +114,12 @@ async function main(): Promise<void> {
   const messages: FromLoad[] = [];
   const waiters: (() => void)[] = [];
   const checkpoints: (Memory & { readonly done: number })[] = [];
+  let onStep: (message: Extract<FromLoad, { kind: "step" | "step-end" }>) => void = () => {};
   load.on("message", (message: FromLoad) => {
+    if (message.kind === "step" || message.kind === "step-end") {
+      onStep(message);
+      return;
+    }
     if (message.kind === "checkpoint") {
       void memory(gc).then((measured) => checkpoints.push({ done: message.done, ...measured }));
       return;
@@ -175,6 +182,64 @@ async function main(): Promise<void> {
     logger,
   });
 
+  const shutdown = async () => {
+    await http.close(2000);
+    await Promise.all([discord.stop(), slack.stop()]);
+    finished = true;
+    const exited = new Promise((resolve) => load.once("exit", resolve));
+    tell({ kind: "stop" });
+    await exited;
+  };
+
+  if (settings.rate > 0) {
+    const out = settings.json ? process.stderr : process.stdout;
+    out.write(
+      `soak: open loop, ${settings.rate} requests/s due for ${settings.durationSeconds} s after ${settings.warmupSeconds} s of warm-up, ${settings.students ? `${settings.students} students cycled` : "a new student each"}, Discord and Slack alternating, on ${http.url}…\n`,
+    );
+    tell({
+      kind: "server",
+      url: http.url,
+      discordPath: DISCORD_INTERACTIONS_PATH,
+      slackPath: slack.path,
+    });
+    const { kinds } = await next("ready");
+    const atStart = await memory(gc);
+    tell({ kind: "go" });
+    await next("timing");
+    const gauges = startGauges();
+    const steps = new Map<number, StepServer>();
+    const rows: OpenStep[] = [];
+    out.write(`${stepHeader()}\n`);
+    onStep = (message) => {
+      if (message.kind === "step-end") {
+        steps.set(message.step, gauges.read());
+        return;
+      }
+      const server = steps.get(message.load.step);
+      if (!server) throw new Error(`step ${message.load.step} reported before its end`);
+      const row = { ...message.load, server };
+      rows.push(row);
+      out.write(`${stepLine(row, settings.rate)}\n`);
+    };
+    const { all, cpuMicros } = await next("open-done");
+    gauges.stop();
+    const atEnd = await memory(gc);
+    await shutdown();
+    const run: OpenRun = {
+      settings,
+      kinds,
+      steps: rows,
+      all,
+      generatorCpuMicros: cpuMicros,
+      logs: logCounts,
+      memory: { atStart, atEnd, gcForced: !!gc, heapLimit: getHeapStatistics().heap_size_limit },
+    };
+    process.stdout.write(
+      settings.json ? `${JSON.stringify(run, null, 2)}\n` : `${openReport(run).join("\n")}\n`,
+    );
+    return;
+  }
+
   process.stdout.write(
     `soak: ${settings.requests} requests at concurrency ${settings.concurrency} ` +
       `after ${settings.warmup} warm-up and ${settings.warmup > 0 ? settings.settle : 0} settling, Discord and Slack alternating, on ${http.url}…\n`,
@@ -207,12 +272,7 @@ async function main(): Promise<void> {
   tell({ kind: "send-samples" });
   const { samples } = await next("samples");
 
-  await http.close(2000);
-  await Promise.all([discord.stop(), slack.stop()]);
-  finished = true;
-  const exited = new Promise((resolve) => load.once("exit", resolve));
-  tell({ kind: "stop" });
-  await exited;
+  await shutdown();
 
   process.stdout.write(
     `${report(settings, { ...result, kinds, samples, serverCpuMicros: cpu.user + cpu.system, serverSystemMicros: cpu.system, loopDelay }, logCounts, { atStart, afterWarmup, atEnd, checkpoints }, !!gc).join("\n")}\n`,
@@ -223,14 +283,6 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const ms = (n: number) => (Number.isNaN(n) ? "—" : `${n.toFixed(1)} ms`);
 const growth = (from: number, to: number) => (to - from) / from;
 const pct = (fraction: number) => `${(fraction * 100).toFixed(1)} %`;
-
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return (
-    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
-  );
-}
 
 function report(
   settings: Settings,
@@ -336,15 +388,7 @@ function report(
 }
 
 function summarise(errors: readonly Sample[]): string {
-  const counts = new Map<string, number>();
-  for (const e of errors) {
-    const key = `${e.platform} /${e.command}: ${e.error}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts.entries()]
-    .slice(0, 5)
-    .map(([key, n]) => `${n}× ${key}`)
-    .join("; ");
+  return commonest(errors.map((e) => `${e.platform} /${e.command}: ${e.error}`)).join("; ");
 }
 
 main().then(
