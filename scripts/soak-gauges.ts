@@ -25,6 +25,8 @@ export interface Memory {
 export interface StepServer {
   readonly rssMiB: number;
   readonly heapUsedMiB: number;
+  /** Heap V8 keeps committed (young generation, old-generation headroom, code). */
+  readonly heapTotalMiB: number;
   /** Heap in use just after the last full (mark-compact) collection so far; NaN before one. */
   readonly heapAfterFullGcMiB: number;
   /** How late a 1 ms timer fired on the server's event loop during the step. */
@@ -71,10 +73,11 @@ export function startGauges(): { read(): StepServer; stop(): void } {
     read() {
       const cpu = process.cpuUsage(cpuFrom);
       const now = performance.now();
-      const { rss, heapUsed } = process.memoryUsage();
+      const { rss, heapUsed, heapTotal } = process.memoryUsage();
       const reading: StepServer = {
         rssMiB: rss / MiB,
         heapUsedMiB: heapUsed / MiB,
+        heapTotalMiB: heapTotal / MiB,
         heapAfterFullGcMiB: heapAfterFullGc / MiB,
         loopDelayMs: {
           p50: loop.percentile(50) / 1e6,

@@ -33,7 +33,7 @@ const perSecond = (count: number, seconds: number) => count / seconds;
 export function stepHeader(): string {
   return [
     "  step       sent/s  answered/s   delivered from due, ms: p50    p90    p99    max   errors",
-    "    server: timers late p99/max ms · GC pauses: count, max ms (full) · CPU % · RSS, heap now / after last full GC, MiB",
+    "    server: timers late p99/max ms · GC pauses: count, max ms (full) · CPU % · RSS, heap committed, heap used now / after the last full GC, MiB",
   ].join("\n");
 }
 
@@ -46,7 +46,7 @@ export function stepLine(row: OpenStep, rate: number): string {
     `  ${`${from}–${from + row.seconds} s`.padEnd(10)} ${num(perSecond(row.sent, row.seconds), 0).padStart(6)} ${num(answered, 0).padStart(10)}${held}` +
       `                         ${num(delivered.p50).padStart(5)} ${num(delivered.p90).padStart(6)} ${num(delivered.p99).padStart(6)} ${num(delivered.max).padStart(6)} ${String(row.errors).padStart(8)}` +
       (row.errors ? `  (${row.errorKinds.join("; ")})` : ""),
-    `    server: timers ${num(server.loopDelayMs.p99)}/${num(server.loopDelayMs.max)} · GC ${server.gc.pauses}, max ${num(server.gc.maxMs)} (${server.gc.full} full, max ${num(server.gc.fullMaxMs)}) · CPU ${num(server.cpuPercent, 0)} % · RSS ${num(server.rssMiB, 0)}, heap ${num(server.heapUsedMiB, 0)} / ${num(server.heapAfterFullGcMiB, 0)}`,
+    `    server: timers ${num(server.loopDelayMs.p99)}/${num(server.loopDelayMs.max)} · GC ${server.gc.pauses}, max ${num(server.gc.maxMs)} (${server.gc.full} full, max ${num(server.gc.fullMaxMs)}) · CPU ${num(server.cpuPercent, 0)} % · RSS ${num(server.rssMiB, 0)}, heap ${num(server.heapTotalMiB, 0)}, ${num(server.heapUsedMiB, 0)} / ${num(server.heapAfterFullGcMiB, 0)}`,
   ].join("\n");
 }
 
@@ -61,6 +61,7 @@ export function openReport(run: OpenRun): string[] {
   const row = (label: string, m: Memory) =>
     `  ${label.padEnd(6)} RSS ${mib(m.rss).padStart(10)}   live heap ${mib(m.heapUsed).padStart(9)}, committed ${mib(m.heapTotal).padStart(9)}`;
   const rss = steps.map((s) => s.server.rssMiB);
+  const committed = steps.map((s) => s.server.heapTotalMiB);
   const heap = steps.map((s) => s.server.heapAfterFullGcMiB).filter((v) => !Number.isNaN(v));
   const range = (values: readonly number[]) =>
     values.length ? `${num(Math.min(...values), 0)}–${num(Math.max(...values), 0)} MiB` : "—";
@@ -75,7 +76,7 @@ export function openReport(run: OpenRun): string[] {
     `Memory${memory.gcForced ? " (after a full GC)" : " (GC could not be forced: noisier)"}; server heap limit ${mib(memory.heapLimit)}`,
     row("start", memory.atStart),
     row("end", memory.atEnd),
-    `  during the run: RSS ${range(rss)} (last third ${range(lastThird(rss))}); live heap after full GCs ${range(heap)} (last third ${range(lastThird(heap))})`,
+    `  during the run: RSS ${range(rss)} (last third ${range(lastThird(rss))}); heap committed ${range(committed)} (last third ${range(lastThird(committed))}); live heap after full GCs ${range(heap)} (last third ${range(lastThird(heap))})`,
     "Targets",
     `  every step answered ≥ ${HELD * 100} % of ${settings.rate}/s   ${met(held)} (slowest ${num(slowest, 0)}/s)`,
     `  zero errors                            ${met(all.errors === 0 && run.logs.error === 0)}`,
