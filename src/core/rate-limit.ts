@@ -4,11 +4,12 @@
  * need no timers. The words of the "slow down" reply are chosen here, once, for every platform.
  *
  * The buckets live in a least-recently-used table of bounded size (lru-cache), so a check costs
- * the same however many students have asked: a lookup per bucket, and when a new student's bucket
- * needs room, a look at the one or two buckets idle the longest. A bucket left alone for a minute
- * has refilled completely, so forgetting it changes nothing; one used within the last minute is
- * never forgotten. When the table is full of buckets used within the last minute, a student
- * without one is asked to wait until the oldest of them is a minute old.
+ * the same however many students have asked: a lookup per bucket, and a look at the one or two
+ * buckets idle the longest. A bucket left alone for a minute has refilled completely, so
+ * forgetting it changes nothing: each check forgets up to two such buckets, so the table holds
+ * about the last minute's students. One used within the last minute is never forgotten: when the
+ * table is full of those, a student without a bucket is asked to wait until the oldest of them
+ * is a minute old.
  */
 import { LRUCache } from "lru-cache";
 import { type Answer, answer } from "./answer.js";
@@ -46,6 +47,8 @@ interface Bucket {
 
 /** Every bucket refills from empty to full in this time; an older one is as good as new. */
 export const REFILL_MS = 60_000;
+/** A check adds at most two buckets (user and channel), and forgets at most two stale ones. */
+const FORGET_PER_CHECK = 2;
 
 /**
  * The table's bound: 100,000 buckets, about 20 MiB when full (`npm run soak -- --limiter`). It
@@ -108,22 +111,23 @@ export class RateLimiter {
         perMinute * this.#policy.channelMultiplier,
       ]);
 
-    // Known buckets first: looking one up makes it the most recently used, so the room made
-    // below is never taken from this request's own buckets.
+    // (A stale bucket of this request's own may go too: it is as good as a new one.)
+    this.#forgetStale(now);
     const known = wanted.map(([key]) => this.#buckets.get(key));
     const missing = known.filter((bucket) => bucket === undefined).length;
-    if (missing > 0) {
-      const busyFor = this.#roomFor(missing, now);
-      if (busyFor > 0)
-        return { allowed: false, retryAfterSeconds: seconds(busyFor), reason: "table-full" };
-    }
+    if (missing > this.#buckets.max - this.#buckets.size)
+      return {
+        allowed: false,
+        retryAfterSeconds: seconds(this.#untilOldestRefills(now)),
+        reason: "table-full",
+      };
 
     let wait = 0;
     const buckets = wanted.map(([key, capacity], index) => {
       let bucket = known[index];
       if (!bucket) {
         bucket = { tokens: capacity, updatedAt: now };
-        this.#buckets.set(key, bucket); // evicts the least recently used, checked stale above
+        this.#buckets.set(key, bucket); // there is room: checked above
       }
       refill(bucket, capacity, now);
       if (bucket.tokens < 1) wait = Math.max(wait, ((1 - bucket.tokens) * REFILL_MS) / capacity);
@@ -136,19 +140,23 @@ export class RateLimiter {
   }
 
   /**
-   * Whether `count` new buckets fit: 0 if they do (the free places, then the least recently
-   * used buckets if each has been idle a full refill), else the milliseconds until they will.
+   * Forgets the buckets idle longest if they have refilled, two at most (a check adds at most
+   * two), so the table holds about a minute's students rather than filling with stale ones.
    */
-  #roomFor(count: number, now: number): number {
-    const free = this.#buckets.max - this.#buckets.size;
-    let toEvict = count - free;
-    if (toEvict <= 0) return 0;
-    // rkeys() starts at the least recently used: at most `count` (≤ 2) steps.
+  #forgetStale(now: number): void {
+    const stale: string[] = [];
+    // rkeys() starts at the least recently used.
     for (const key of this.#buckets.rkeys()) {
-      const idle = now - (this.#buckets.peek(key)?.updatedAt ?? now);
-      if (idle < REFILL_MS) return REFILL_MS - idle;
-      if (--toEvict === 0) return 0;
+      if (now - (this.#buckets.peek(key)?.updatedAt ?? now) < REFILL_MS) break;
+      if (stale.push(key) === FORGET_PER_CHECK) break;
     }
+    for (const key of stale) this.#buckets.delete(key);
+  }
+
+  /** Milliseconds until the bucket idle longest has refilled (and may be forgotten). */
+  #untilOldestRefills(now: number): number {
+    for (const key of this.#buckets.rkeys())
+      return REFILL_MS - (now - (this.#buckets.peek(key)?.updatedAt ?? now));
     return 0;
   }
 }

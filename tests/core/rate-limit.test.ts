@@ -84,21 +84,21 @@ describe("rate limits: a bounded table of buckets", () => {
     vi.restoreAllMocks();
   });
 
-  it("forgets the students idle longest first, once a full refill has passed", () => {
+  it("forgets buckets that have refilled, idle longest first, and keeps one still refilling", () => {
     const { limit, advance } = limiter(3, 1, 3);
-    for (const user of ["old", "middle", "recent"]) {
-      limit.check({ userId: user });
-      advance(10_000);
-    }
-    limit.check({ userId: "old" }); // used again: now the most recent
-    advance(REFILL_MS);
+    limit.check({ userId: "early" });
+    advance(10_000);
+    limit.check({ userId: "later" });
+    advance(10_000);
+    for (let i = 0; i < 3; i++) limit.check({ userId: "drained" });
+    advance(55_000);
+    // "early" and "later" have refilled (75 s and 65 s idle): both go; "drained" (55 s) stays.
     expect(limit.check({ userId: "newcomer" }).allowed).toBe(true);
-    expect(limit.size).toBe(3);
-    // "middle" was idle longest and went first: a second newcomer takes "recent"'s place,
-    // while "old" (used after them) is still remembered with one token spent.
-    expect(limit.check({ userId: "second newcomer" }).allowed).toBe(true);
-    for (let i = 0; i < 3; i++) expect(limit.check({ userId: "old" }).allowed).toBe(true);
-    expect(limit.check({ userId: "old" }).allowed).toBe(false);
+    expect(limit.size).toBe(2);
+    // Remembered: 2.75 tokens refilled, not a fresh 3.
+    expect(limit.check({ userId: "drained" }).allowed).toBe(true);
+    expect(limit.check({ userId: "drained" }).allowed).toBe(true);
+    expect(limit.check({ userId: "drained" }).allowed).toBe(false);
   });
 
   it("never forgets a student inside their minute: a new one waits until a place frees", () => {
@@ -189,9 +189,14 @@ describe("rate limits: a bounded table of buckets", () => {
     expect(() => limiter(3, 1, 1)).toThrow(/maxBuckets must be a whole number ≥ 2/);
   });
 
-  it("does the same work per check at ten times its bound as when nearly empty, and holds no more", () => {
+  it("does the same bounded work per check below its bound and far past it, and holds no more", () => {
     const bound = 1_000;
-    const { limit, advance } = limiter(20, 4, bound);
+    let now = 0;
+    // Channels far above the students' budget: this is about the table, not refusals.
+    const limit = new RateLimiter(
+      { perMinute: 20, expensivePerMinute: 4, channelMultiplier: 1_000, maxBuckets: bound },
+      () => now,
+    );
     // Every call the limiter makes into its table, counted: any walk over the table would show.
     const calls = { count: 0 };
     for (const method of [
@@ -213,23 +218,34 @@ describe("rate limits: a bounded table of buckets", () => {
         return original.apply(this, args);
       } as never);
     }
-    const workPerCheck: number[] = [];
-    for (let student = 0; student < 10 * bound; student++) {
-      // 10 new students a second, each in one of 50 channels: the table turns over every 95 s.
-      advance(100);
-      const before = calls.count;
-      expect(limit.check({ userId: `s${student}`, channelId: `c${student % 50}` }).allowed).toBe(
-        true,
-      );
-      workPerCheck.push(calls.count - before);
-      expect(limit.size).toBeLessThanOrEqual(bound);
-    }
+    let student = 0;
+    /** `count` new students, `perSecond` a second, each in one of 50 channels. */
+    const arrive = (count: number, perSecond: number) => {
+      const work: number[] = [];
+      const refused = { "over-budget": 0, "table-full": 0 };
+      for (let i = 0; i < count; i++, student++) {
+        now += 1000 / perSecond;
+        const before = calls.count;
+        const decision = limit.check({ userId: `s${student}`, channelId: `c${student % 50}` });
+        work.push(calls.count - before);
+        if (!decision.allowed) refused[decision.reason]++;
+        expect(limit.size).toBeLessThanOrEqual(bound);
+      }
+      return { most: Math.max(...work), refused };
+    };
+    // 10 a second: a minute's students (600) and the channels fit; refilled buckets are dropped.
+    const calm = arrive(2 * bound, 10);
+    expect(calm.refused).toEqual({ "over-budget": 0, "table-full": 0 });
+    expect(limit.size).toBe(600 + 50);
+    // 100 a second, ten times the bound in all: the table stays full, newcomers wait their turn.
+    const flood = arrive(10 * bound, 100);
     expect(limit.size).toBe(bound);
-    const nearlyEmpty = Math.max(...workPerCheck.slice(50, 100));
-    const full = Math.max(...workPerCheck.slice(9 * bound));
-    // A lookup per bucket and a place for the new student's; when full, also a look at the
-    // bucket idle longest (and a second, had the channel been new too).
-    expect(nearlyEmpty).toBe(3);
-    expect(full).toBe(5);
+    expect(flood.refused["table-full"]).toBeGreaterThan(0);
+    expect(flood.refused["table-full"]).toBeLessThan(10 * bound);
+    // The most work a check did: the same with 650 buckets as at the bound, and never above
+    // nine calls (a look at the two buckets idle longest, forgetting both, a lookup per bucket
+    // and a place for each new one).
+    expect(flood.most).toBe(calm.most);
+    expect(calm.most).toBeLessThanOrEqual(9);
   });
 });
