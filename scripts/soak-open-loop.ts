@@ -83,11 +83,26 @@ function summariseSteps(steps: readonly Step[], index: number, seconds: number):
   };
 }
 
+/**
+ * Due times of the warm-up, relative to its start: the rate climbs from a tenth of `rate` to
+ * all of it, second by second, so the server's code is compiled under rising load instead of
+ * meeting the full rate cold (which left a backlog of seconds that the measured steps inherited).
+ */
+function rampDue(rate: number, seconds: number): number[] {
+  const due: number[] = [];
+  for (let second = 0; second < seconds; second++) {
+    const perSecond = rate * Math.max(0.1, (second + 1) / seconds);
+    for (let i = 0; i < Math.round(perSecond); i++) due.push((second + i / perSecond) * 1000);
+  }
+  return due;
+}
+
 /** Runs the warm-up and the measured schedule; resolves when every step is reported. */
 export async function openLoop(context: OpenLoopContext): Promise<void> {
   const { settings, post } = context;
   const interval = 1000 / settings.rate;
-  const warmup = Math.round(settings.rate * settings.warmupSeconds);
+  const ramp = rampDue(settings.rate, settings.warmupSeconds);
+  const warmup = ramp.length;
   const total = warmup + Math.round(settings.rate * settings.durationSeconds);
   const steps = Array.from(
     { length: Math.ceil(settings.durationSeconds / (STEP_MS / 1000)) },
@@ -96,18 +111,25 @@ export async function openLoop(context: OpenLoopContext): Promise<void> {
   const build = builder(context);
   const requests = new Map<number, Prepared>();
   let built = 0;
-  const buildUpTo = (index: number, atMost: number) => {
-    for (let n = 0; n < atMost && built < Math.min(total, index); n++)
+  // Times are performance.now() readings; the measured phase's origin is set once the warm-up
+  // has drained, so it starts with nothing queued.
+  let warmupFrom = performance.now() + 20;
+  let measuredFrom = Number.POSITIVE_INFINITY;
+  const dueOf = (index: number) =>
+    index < warmup
+      ? warmupFrom + (ramp[index] as number)
+      : measuredFrom + (index - warmup) * interval;
+  const buildUntil = (time: number, atMost: number) => {
+    for (let n = 0; n < atMost && built < total && dueOf(built) <= time; n++)
       requests.set(built, build(built++));
   };
-  buildUpTo(Math.ceil(BUILD_AHEAD_MS / interval), Number.POSITIVE_INFINITY);
+  buildUntil(performance.now() + BUILD_AHEAD_MS, Number.POSITIVE_INFINITY);
+  warmupFrom = performance.now() + 20;
 
-  const start = performance.now() + 20;
-  const measuredFrom = start + warmup * interval;
   const stepOf = (time: number) => Math.floor((time - measuredFrom) / STEP_MS);
   const endOf = (step: number) => Math.min((step + 1) * STEP_MS, settings.durationSeconds * 1000);
   let cpuFrom = process.cpuUsage();
-  let timing = false;
+  let warmupOutstanding = 0;
   let marked = 0; // steps whose end the schedule has passed
   let reported = 0;
   let finish!: () => void;
@@ -135,14 +157,18 @@ export async function openLoop(context: OpenLoopContext): Promise<void> {
     const request = requests.get(index);
     requests.delete(index);
     if (!request) throw new Error(`request ${index} was not built in time`);
-    const due = start + index * interval;
-    const step = index >= warmup ? steps[stepOf(due)] : undefined;
-    if (step) {
-      step.sent++;
-      step.outstanding++;
+    const due = dueOf(index);
+    if (index < warmup) {
+      warmupOutstanding++;
+      void context.measure(request, due).then(() => {
+        warmupOutstanding--;
+      });
+      return;
     }
+    const step = steps[stepOf(due)] as Step;
+    step.sent++;
+    step.outstanding++;
     void context.measure(request, due).then((sample) => {
-      if (!step) return;
       const answeredIn = steps[stepOf(performance.now())];
       if (answeredIn && sample.error === undefined) answeredIn.answered++;
       step.record(sample, now - due);
@@ -153,20 +179,30 @@ export async function openLoop(context: OpenLoopContext): Promise<void> {
 
   let next = 0;
   const turn = () => {
-    const now = performance.now();
-    if (!timing && now >= measuredFrom) {
-      timing = true;
+    let now = performance.now();
+    if (next === warmup && measuredFrom === Number.POSITIVE_INFINITY) {
+      // Warm-up sent: once it has drained, the measured schedule starts.
+      if (warmupOutstanding > 0) {
+        setTimeout(turn, 5);
+        return;
+      }
+      measuredFrom = now; // for now, to build the first two seconds' requests
+      buildUntil(now + BUILD_AHEAD_MS, Number.POSITIVE_INFINITY);
+      now = performance.now();
+      measuredFrom = now + 20;
       cpuFrom = process.cpuUsage();
       post({ kind: "timing" });
     }
     while (marked < steps.length && now >= measuredFrom + endOf(marked))
       post({ kind: "step-end", step: marked++ });
-    while (next < total && start + next * interval <= now) send(next++, now);
-    buildUpTo(Math.ceil((now + BUILD_AHEAD_MS - start) / interval), BUILD_PER_TURN);
+    while (next < total && dueOf(next) <= now) send(next++, now);
+    buildUntil(now + BUILD_AHEAD_MS, BUILD_PER_TURN);
     reportReady();
-    if (marked < steps.length) setTimeout(turn, Math.max(0, start + next * interval - now - 1));
+    if (marked === steps.length) return;
+    const wake = Math.min(dueOf(next), measuredFrom + endOf(marked));
+    setTimeout(turn, Number.isFinite(wake) ? Math.max(0, wake - now - 1) : 5);
   };
-  setTimeout(turn, Math.max(0, start - performance.now()));
+  setTimeout(turn, Math.max(0, warmupFrom - performance.now()));
   await finished;
 }
 

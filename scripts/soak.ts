@@ -3,7 +3,13 @@
  * server with both the Discord interactions route and the Slack events route, the real adapters,
  * their outgoing calls pointed at local sinks — and forks the load generator
  * (scripts/soak-load.ts) as a process of its own, so the memory and CPU figures are the server's
- * alone, as they would be with Discord and Slack on other machines. The generator plays N
+ * alone, as they would be with Discord and Slack on other machines.
+ *
+ * With --rate R (open loop, scripts/soak-open-loop.ts) requests fall due R a second for
+ * --duration seconds, each from a new student unless --students N, and are timed from when due;
+ * the report has a line per ten-second step with the server's gauges (scripts/soak-gauges.ts),
+ * and --json prints it as one document. --limiter measures the rate limiter alone
+ * (scripts/soak-limiter.ts). Without --rate, the generator plays N
  * closed-loop clients on 127.0.0.1 sending correctly signed Discord interactions and Slack slash
  * commands (built and signed before the timed phase: that is the platforms' work, not ours) for
  * a fixed number of requests. Prints requests/s, the latency of the HTTP response and of the
