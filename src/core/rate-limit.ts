@@ -51,7 +51,7 @@ export const REFILL_MS = 60_000;
 const FORGET_PER_CHECK = 2;
 
 /**
- * The table's bound: 100,000 buckets, about 20 MiB when full (`npm run soak -- --limiter`). It
+ * The table's bound: 100,000 buckets, about 23 MiB when full (`npm run soak -- --limiter`). It
  * fills only if more than 100,000 students (or channels) ask within one minute, over 1,600 new
  * ones a second, which is more than one process answers.
  */
