@@ -197,11 +197,9 @@ async function main(): Promise<void> {
     await exited;
   };
 
-  if (settings.rate > 0) {
-    const out = settings.json ? process.stderr : process.stdout;
-    out.write(
-      `soak: open loop, ${settings.rate} requests/s due for ${settings.durationSeconds} s after ${settings.warmupSeconds} s of warm-up, ${settings.students ? `${settings.students} students cycled` : "a new student each"}, Discord and Slack alternating, on ${http.url}…\n`,
-    );
+  /** Says what the run will be, tells the generator where the server is, and starts it. */
+  const start = async (out: NodeJS.WritableStream, banner: string) => {
+    out.write(banner);
     tell({
       kind: "server",
       url: http.url,
@@ -211,6 +209,15 @@ async function main(): Promise<void> {
     const { kinds } = await next("ready");
     const atStart = await memory(gc);
     tell({ kind: "go" });
+    return { kinds, atStart };
+  };
+
+  if (settings.rate > 0) {
+    const out = settings.json ? process.stderr : process.stdout;
+    const { kinds, atStart } = await start(
+      out,
+      `soak: open loop, ${settings.rate} requests/s due for ${settings.durationSeconds} s after ${settings.warmupSeconds} s of warm-up, ${settings.students ? `${settings.students} students cycled` : "a new student each"}, Discord and Slack alternating, on ${http.url}…\n`,
+    );
     await next("timing");
     const gauges = startGauges();
     const steps = new Map<number, StepServer>();
@@ -246,19 +253,11 @@ async function main(): Promise<void> {
     return;
   }
 
-  process.stdout.write(
+  const { kinds, atStart } = await start(
+    process.stdout,
     `soak: ${settings.requests} requests at concurrency ${settings.concurrency} ` +
       `after ${settings.warmup} warm-up and ${settings.warmup > 0 ? settings.settle : 0} settling, Discord and Slack alternating, on ${http.url}…\n`,
   );
-  tell({
-    kind: "server",
-    url: http.url,
-    discordPath: DISCORD_INTERACTIONS_PATH,
-    slackPath: slack.path,
-  });
-  const { kinds } = await next("ready");
-  const atStart = await memory(gc);
-  tell({ kind: "go" });
   let afterWarmup: Memory | undefined;
   if (settings.warmup > 0) {
     await next("warm");
