@@ -208,6 +208,9 @@ export function client(serverUrl: string, concurrency: number) {
     keepAlive: true,
     maxSockets: concurrency,
     maxFreeSockets: concurrency,
+    // Idle sockets are dropped before the server's 5 s keep-alive timeout closes them: reusing
+    // one just as the server closes it fails with ECONNRESET (seen after a burst opened many).
+    timeout: 4_000,
   });
   return {
     send(prepared: Prepared): Promise<Reply> {

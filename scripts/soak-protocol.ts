@@ -7,6 +7,19 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 export interface Settings {
+  /**
+   * Open loop: requests due on a fixed schedule, this many a second (0: closed loop, the
+   * --concurrency clients each waiting for its answer before sending the next).
+   */
+  readonly rate: number;
+  /** Open loop: seconds of measured arrivals, reported per ten-second step. */
+  readonly durationSeconds: number;
+  /** Open loop: seconds of arrivals at the same rate before the measured ones, not reported. */
+  readonly warmupSeconds: number;
+  /** Open loop: distinct students, cycled (0: every request from a new student). */
+  readonly students: number;
+  /** Print one JSON document on stdout instead of the text report (progress goes to stderr). */
+  readonly json: boolean;
   readonly requests: number;
   readonly concurrency: number;
   /** Requests sent before the measured ones (JIT and heap sizing settle); not counted. */
@@ -37,9 +50,16 @@ export function parseSettings(argv: readonly string[]): Settings {
     return value;
   };
   const requests = number("--requests", 5000, 1, 1_000_000);
+  const rate = number("--rate", 0, 0, 100_000);
   return {
+    rate,
+    durationSeconds: number("--duration", 60, 1, 86_400),
+    warmupSeconds: number("--warmup-seconds", 10, 0, 3_600),
+    students: number("--students", 0, 0, 100_000_000),
+    json: argv.includes("--json"),
     requests,
-    concurrency: number("--concurrency", 50, 1, 1000),
+    // Open loop: sockets the clients may open (Discord and Slack keep pools of connections too).
+    concurrency: number("--concurrency", rate > 0 ? 256 : 50, 1, 5000),
     warmup: number("--warmup", 2000, 0, 1_000_000),
     settle: number("--settle", 1000, 0, 1_000_000),
     withMap: argv.includes("--with-map"),
@@ -70,6 +90,34 @@ export interface Sample {
   readonly error?: string;
 }
 
+/** Percentiles of a list of milliseconds (NaN when it is empty). */
+export interface Summary {
+  readonly count: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+/** One ten-second step of an open-loop run, as the load generator saw it. */
+export interface StepLoad {
+  readonly step: number;
+  readonly seconds: number;
+  /** Requests due in the step (all sent, late or not). */
+  readonly sent: number;
+  /** Sound answers whose first message arrived within the step (of requests due in any step). */
+  readonly answered: number;
+  /** Time from when each text request was due to the first message of its answer. */
+  readonly delivered: Summary;
+  /** Time from when each text request was due to its HTTP response. */
+  readonly http: Summary;
+  /** How late the generator sent each request (a busy generator shows here, not the server). */
+  readonly sendLag: Summary;
+  readonly errors: number;
+  /** The commonest errors, "N× platform /command: what". */
+  readonly errorKinds: readonly string[];
+}
+
 export type FromLoad =
   | { readonly kind: "sinks"; readonly slackApiUrl: string; readonly discordApiUrl: string }
   /** Every request is built and signed; the generator waits for "go". */
@@ -88,7 +136,18 @@ export type FromLoad =
       readonly cpuMicros: number;
     }
   /** Sent only when asked, after the server's memory was measured. */
-  | { readonly kind: "samples"; readonly samples: readonly Sample[] };
+  | { readonly kind: "samples"; readonly samples: readonly Sample[] }
+  /** Open loop: the schedule has passed the end of step `step` (the server reads its gauges). */
+  | { readonly kind: "step-end"; readonly step: number }
+  /** Open loop: every request due in the step has its outcome. */
+  | { readonly kind: "step"; readonly load: StepLoad }
+  /** Open loop: every step is reported; the figures over the whole measured run. */
+  | {
+      readonly kind: "open-done";
+      readonly all: Omit<StepLoad, "step">;
+      /** The generator's CPU time (user + system) over the measured run. */
+      readonly cpuMicros: number;
+    };
 
 export type ToLoad =
   | { readonly kind: "start"; readonly data: LoadData }

@@ -3,7 +3,13 @@
  * server with both the Discord interactions route and the Slack events route, the real adapters,
  * their outgoing calls pointed at local sinks — and forks the load generator
  * (scripts/soak-load.ts) as a process of its own, so the memory and CPU figures are the server's
- * alone, as they would be with Discord and Slack on other machines. The generator plays N
+ * alone, as they would be with Discord and Slack on other machines.
+ *
+ * With --rate R (open loop, scripts/soak-open-loop.ts) requests fall due R a second for
+ * --duration seconds, each from a new student unless --students N, and are timed from when due;
+ * the report has a line per ten-second step with the server's gauges (scripts/soak-gauges.ts),
+ * and --json prints it as one document. --limiter measures the rate limiter alone
+ * (scripts/soak-limiter.ts). Without --rate, the generator plays N
  * closed-loop clients on 127.0.0.1 sending correctly signed Discord interactions and Slack slash
  * commands (built and signed before the timed phase: that is the platforms' work, not ours) for
  * a fixed number of requests. Prints requests/s, the latency of the HTTP response and of the
@@ -38,6 +44,15 @@ import { createSlackHttpAdapter } from "../src/adapters/slack/app.js";
 import { createCore } from "../src/core/core.js";
 import { defaultCorpusRoot } from "../src/core/paths.js";
 import { createLogger } from "../src/logger.js";
+import { type Memory, type StepServer, startGauges } from "./soak-gauges.js";
+import { limiterSoak } from "./soak-limiter.js";
+import {
+  type OpenRun,
+  type OpenStep,
+  openReport,
+  stepHeader,
+  stepLine,
+} from "./soak-open-report.js";
 import {
   APPLICATION_ID,
   exposeGc,
@@ -48,15 +63,7 @@ import {
   type Settings,
   type ToLoad,
 } from "./soak-protocol.js";
-
-interface Memory {
-  /** The server's process (the load generator runs in another). */
-  readonly rss: number;
-  /** The server's live JavaScript objects (after a full GC). */
-  readonly heapUsed: number;
-  /** What V8 keeps committed for that heap; it grows under load and shrinks when idle. */
-  readonly heapTotal: number;
-}
+import { commonest, percentile } from "./soak-stats.js";
 
 /**
  * Memory after a full garbage collection (when one can be forced), so figures are stable. V8
@@ -95,6 +102,7 @@ function countingDestination(counts: { warn: number; error: number }) {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes("--limiter")) return limiterSoak(process.argv.slice(2));
   const settings = parseSettings(process.argv.slice(2));
   const gc = exposeGc();
   const slackSigningSecret = randomBytes(16).toString("hex");
@@ -112,7 +120,12 @@ async function main(): Promise<void> {
   const messages: FromLoad[] = [];
   const waiters: (() => void)[] = [];
   const checkpoints: (Memory & { readonly done: number })[] = [];
+  let onStep: (message: Extract<FromLoad, { kind: "step" | "step-end" }>) => void = () => {};
   load.on("message", (message: FromLoad) => {
+    if (message.kind === "step" || message.kind === "step-end") {
+      onStep(message);
+      return;
+    }
     if (message.kind === "checkpoint") {
       void memory(gc).then((measured) => checkpoints.push({ done: message.done, ...measured }));
       return;
@@ -175,19 +188,76 @@ async function main(): Promise<void> {
     logger,
   });
 
-  process.stdout.write(
+  const shutdown = async () => {
+    await http.close(2000);
+    await Promise.all([discord.stop(), slack.stop()]);
+    finished = true;
+    const exited = new Promise((resolve) => load.once("exit", resolve));
+    tell({ kind: "stop" });
+    await exited;
+  };
+
+  /** Says what the run will be, tells the generator where the server is, and starts it. */
+  const start = async (out: NodeJS.WritableStream, banner: string) => {
+    out.write(banner);
+    tell({
+      kind: "server",
+      url: http.url,
+      discordPath: DISCORD_INTERACTIONS_PATH,
+      slackPath: slack.path,
+    });
+    const { kinds } = await next("ready");
+    const atStart = await memory(gc);
+    tell({ kind: "go" });
+    return { kinds, atStart };
+  };
+
+  if (settings.rate > 0) {
+    const out = settings.json ? process.stderr : process.stdout;
+    const { kinds, atStart } = await start(
+      out,
+      `soak: open loop, ${settings.rate} requests/s due for ${settings.durationSeconds} s after ${settings.warmupSeconds} s of warm-up, ${settings.students ? `${settings.students} students cycled` : "a new student each"}, Discord and Slack alternating, on ${http.url}…\n`,
+    );
+    await next("timing");
+    const gauges = startGauges();
+    const steps = new Map<number, StepServer>();
+    const rows: OpenStep[] = [];
+    out.write(`${stepHeader()}\n`);
+    onStep = (message) => {
+      if (message.kind === "step-end") {
+        steps.set(message.step, gauges.read());
+        return;
+      }
+      const server = steps.get(message.load.step);
+      if (!server) throw new Error(`step ${message.load.step} reported before its end`);
+      const row = { ...message.load, server };
+      rows.push(row);
+      out.write(`${stepLine(row, settings.rate)}\n`);
+    };
+    const { all, cpuMicros } = await next("open-done");
+    gauges.stop();
+    const atEnd = await memory(gc);
+    await shutdown();
+    const run: OpenRun = {
+      settings,
+      kinds,
+      steps: rows,
+      all,
+      generatorCpuMicros: cpuMicros,
+      logs: logCounts,
+      memory: { atStart, atEnd, gcForced: !!gc, heapLimit: getHeapStatistics().heap_size_limit },
+    };
+    process.stdout.write(
+      settings.json ? `${JSON.stringify(run, null, 2)}\n` : `${openReport(run).join("\n")}\n`,
+    );
+    return;
+  }
+
+  const { kinds, atStart } = await start(
+    process.stdout,
     `soak: ${settings.requests} requests at concurrency ${settings.concurrency} ` +
       `after ${settings.warmup} warm-up and ${settings.warmup > 0 ? settings.settle : 0} settling, Discord and Slack alternating, on ${http.url}…\n`,
   );
-  tell({
-    kind: "server",
-    url: http.url,
-    discordPath: DISCORD_INTERACTIONS_PATH,
-    slackPath: slack.path,
-  });
-  const { kinds } = await next("ready");
-  const atStart = await memory(gc);
-  tell({ kind: "go" });
   let afterWarmup: Memory | undefined;
   if (settings.warmup > 0) {
     await next("warm");
@@ -207,12 +277,7 @@ async function main(): Promise<void> {
   tell({ kind: "send-samples" });
   const { samples } = await next("samples");
 
-  await http.close(2000);
-  await Promise.all([discord.stop(), slack.stop()]);
-  finished = true;
-  const exited = new Promise((resolve) => load.once("exit", resolve));
-  tell({ kind: "stop" });
-  await exited;
+  await shutdown();
 
   process.stdout.write(
     `${report(settings, { ...result, kinds, samples, serverCpuMicros: cpu.user + cpu.system, serverSystemMicros: cpu.system, loopDelay }, logCounts, { atStart, afterWarmup, atEnd, checkpoints }, !!gc).join("\n")}\n`,
@@ -223,14 +288,6 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const ms = (n: number) => (Number.isNaN(n) ? "—" : `${n.toFixed(1)} ms`);
 const growth = (from: number, to: number) => (to - from) / from;
 const pct = (fraction: number) => `${(fraction * 100).toFixed(1)} %`;
-
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return (
-    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
-  );
-}
 
 function report(
   settings: Settings,
@@ -336,15 +393,7 @@ function report(
 }
 
 function summarise(errors: readonly Sample[]): string {
-  const counts = new Map<string, number>();
-  for (const e of errors) {
-    const key = `${e.platform} /${e.command}: ${e.error}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts.entries()]
-    .slice(0, 5)
-    .map(([key, n]) => `${n}× ${key}`)
-    .join("; ");
+  return commonest(errors.map((e) => `${e.platform} /${e.command}: ${e.error}`)).join("; ");
 }
 
 main().then(
