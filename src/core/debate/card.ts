@@ -17,6 +17,7 @@ import type { MapNode, Quote } from "../corpus/model.js";
 import { documentRefs, nodeRef, sourceRef } from "../excerpts.js";
 import { ARGUMENT_KINDS, resolveNode } from "../resolve.js";
 import { splitSentences } from "../sentences.js";
+import { bracketed, EDITORS_NOTES_OURS } from "../words.js";
 
 /** Kinds a card can be made for: everything in the argument, not the framing context. */
 export const CARD_KINDS = ARGUMENT_KINDS;
@@ -243,7 +244,7 @@ export function cardExcerpts(card: EvidenceCard, extra: Partial<Excerpt> = {}): 
  * (plain text has no bold, and the body itself is never marked up).
  */
 export function cardCopyText(card: EvidenceCard): string {
-  const lines = [`TAG (our words, not the author's): ${card.tag}`];
+  const lines = [`TAG ${bracketed(EDITORS_NOTES_OURS)}: ${card.tag}`];
   for (const body of card.bodies) {
     const { quote, elided, highlights } = body.excerpt;
     lines.push(

@@ -12,11 +12,12 @@
  *   - prior: how well the map nodes quoting the paragraph match, relative to the best node.
  *     The editors' words help find a passage but are a small, bounded share of the score.
  */
-import { createHash } from "node:crypto";
 import MiniSearch, { type SearchOptions } from "minisearch";
 import type { CorpusModel, MapNode, Quote } from "../corpus/model.js";
 import type { NodeKind } from "../corpus/schema.js";
 import type { Paragraph } from "../corpus/text.js";
+import { MapBridge, quoteSpans } from "./bridge.js";
+import { equivalences, lexiconTexts, nodeText } from "./corpus-texts.js";
 import { contains } from "./expand.js";
 import { Lexicon } from "./lexicon.js";
 import {
@@ -29,14 +30,9 @@ import {
 } from "./options.js";
 import { bestPassage, MAX_PASSAGE_SENTENCES, type Passage, type WeightedQuery } from "./passage.js";
 import { type ParsedQuery, QueryParser } from "./query.js";
+import { fingerprint, readSavedIndex, type SavedIndex } from "./saved-index.js";
 import { contentTerms, processTerm, tokenize } from "./terms.js";
-import {
-  type NodeUnit,
-  nodeUnits,
-  type ParagraphUnit,
-  paragraphKey,
-  paragraphUnits,
-} from "./units.js";
+import { type NodeUnit, nodeUnits, type ParagraphUnit, paragraphUnits } from "./units.js";
 
 export interface ParagraphHit {
   readonly documentId: string;
@@ -62,31 +58,11 @@ export const RANKING = { text: 1, prior: 1, hint: 1 };
 const MAX_CANDIDATES = 60;
 
 /**
- * The editors' words a node bridges with: its label and tags, chosen for finding it. Not its summary,
- * whose prose ("the author answers that …") would bridge question words.
- */
-export const BRIDGE_FIELDS = ["label", "tags"];
-
-/**
  * A term in more paragraphs than this (and than {@link COMMON_SHARE} of them) is not used to
  * retrieve paragraphs when the question has rarer ones. Never reached by one reading.
  */
 const COMMON_POSTINGS = 1_000;
 const COMMON_SHARE = 0.05;
-
-/** A saved index that does not fit the corpus or the options: build a new one. */
-export class SavedIndexMismatchError extends Error {
-  override readonly name = "SavedIndexMismatchError";
-}
-
-interface SavedIndex {
-  readonly format: number;
-  readonly fingerprint: string;
-  readonly paragraphs: unknown;
-  readonly nodes: unknown;
-  readonly documentFrequency: [string, number][];
-  readonly lexicon: [string, string][];
-}
 
 export class SearchIndex {
   readonly #model: CorpusModel;
@@ -99,7 +75,7 @@ export class SearchIndex {
   readonly #parser: QueryParser;
   /** The words of the readings and their maps: one vocabulary for search and debate motions. */
   readonly lexicon: Lexicon;
-  readonly #nodesQuoting = new Map<string, MapNode[]>();
+  readonly #bridge: MapBridge;
   /** Each node's quotes in stating order (see statingOrder); one entry per node at most. */
   readonly #statingOrder = new Map<string, readonly Quote[]>();
   /** Node ids for each combination of kinds asked for so far (there are few). */
@@ -121,14 +97,11 @@ export class SearchIndex {
     this.#paragraphCount = parts.paragraphs.documentCount;
     this.lexicon = parts.lexicon;
     this.#parser = new QueryParser(parts.lexicon, equivalences(parts.model));
-    for (const node of parts.model.nodes) {
-      for (const quote of node.quotes) {
-        const key = paragraphKey(node.documentId, quote.source.paragraph);
-        const quoting = this.#nodesQuoting.get(key) ?? [];
-        if (!quoting.includes(node)) quoting.push(node);
-        this.#nodesQuoting.set(key, quoting);
-      }
-    }
+    this.#bridge = new MapBridge(
+      parts.model,
+      parts.nodes,
+      (term) => this.#weightOf(term) || this.#idf(1),
+    );
   }
 
   static build(model: CorpusModel): SearchIndex {
@@ -160,23 +133,7 @@ export class SearchIndex {
    * it was built for another corpus, or with other options: it would give other answers.
    */
   static load(model: CorpusModel, json: string): SearchIndex {
-    let saved: SavedIndex;
-    try {
-      saved = JSON.parse(json) as SavedIndex;
-    } catch {
-      throw new SavedIndexMismatchError(
-        "The saved search index is not valid JSON: build it again.",
-      );
-    }
-    if (saved.format !== INDEX_FORMAT)
-      throw new SavedIndexMismatchError(
-        `The saved search index has format ${String(saved.format)}, this version reads ${INDEX_FORMAT}: build it again.`,
-      );
-    const expected = fingerprint(paragraphUnits(model), nodeUnits(model));
-    if (saved.fingerprint !== expected)
-      throw new SavedIndexMismatchError(
-        "The saved search index was built from another corpus (its text or map differs): build it again.",
-      );
+    const saved = readSavedIndex(json, fingerprint(paragraphUnits(model), nodeUnits(model)));
     return new SearchIndex({
       model,
       paragraphs: MiniSearch.loadJS<ParagraphUnit>(
@@ -245,7 +202,7 @@ export class SearchIndex {
       parsed,
       (id) => this.#unitParagraph(id)?.paragraph.text,
     );
-    const bridges = this.#bridges(parsed);
+    const bridges = this.#bridge.bridges(parsed);
     const bestText = Math.max(0, ...[...text.values()].map((s) => s.score));
     const candidates = [...new Set([...text.keys(), ...bridges.keys()])]
       .sort((a, b) => (text.get(b)?.score ?? 0) - (text.get(a)?.score ?? 0))
@@ -261,95 +218,22 @@ export class SearchIndex {
         .map(({ node, terms }) => ({ node, terms: terms.filter((t) => !matched.has(t)) }))
         .filter(({ terms }) => terms.length > 0);
       const hints = bridging.flatMap(({ node, terms }) =>
-        this.#quoteSpans(node, paragraph).map((span) => ({
+        quoteSpans(node, paragraph).map((span) => ({
           ...span,
-          weight: RANKING.hint * this.#bridgeWeight(terms),
+          weight: RANKING.hint * this.#bridge.weight(terms),
         })),
       );
       const passage = bestPassage(paragraph.text, weighted, MAX_PASSAGE_SENTENCES, hints);
       if (!passage) continue;
       const bridged = new Set(bridging.flatMap(({ terms }) => terms));
-      const prior = weighted.total > 0 ? this.#bridgeWeight([...bridged]) / weighted.total : 0;
+      const prior = weighted.total > 0 ? this.#bridge.weight([...bridged]) / weighted.total : 0;
       const score =
         RANKING.text * (bestText > 0 ? (text.get(id)?.score ?? 0) / bestText : 0) +
         RANKING.prior * Math.min(1, prior);
-      const node = this.#labelNode(id, paragraph, passage, weighted, bridging);
+      const node = this.#bridge.labelNode(id, paragraph, passage, weighted, bridging);
       hits.push({ documentId, paragraph, score, passage, node, matchedTerms: [...matched] });
     }
     return hits.sort((a, b) => b.score - a.score);
-  }
-
-  /**
-   * The map node whose label heads the excerpt: of the nodes quoting the passage, the one whose
-   * quoted words (and bridged words) carry most of the question.
-   */
-  #labelNode(
-    id: string,
-    paragraph: Paragraph,
-    passage: Passage,
-    query: WeightedQuery,
-    bridging: readonly { node: MapNode; terms: readonly string[] }[],
-  ): MapNode | undefined {
-    let best: { node: MapNode; score: number } | undefined;
-    for (const node of this.#nodesQuoting.get(id) ?? []) {
-      if (!overlaps(node, paragraph, passage)) continue;
-      let score = 0;
-      const quoted = new Set(
-        node.quotes
-          .filter((q) => q.source.paragraph === paragraph.number)
-          .flatMap((q) => contentTerms(q.text)),
-      );
-      for (const term of quoted) score += query.terms.get(term) ?? 0;
-      const bridged = bridging.find((b) => b.node === node)?.terms ?? [];
-      score += this.#bridgeWeight(bridged);
-      if (!best || score > best.score) best = { node, score };
-    }
-    return best?.node;
-  }
-
-  /**
-   * For each paragraph, the map nodes quoting it whose editors' words (label, summary, tags)
-   * carry one of the student's words, and which words.
-   */
-  #bridges(parsed: ParsedQuery): Map<string, { node: MapNode; terms: string[] }[]> {
-    const byNode = new Map<string, string[]>();
-    if (parsed.original.length === 0) return new Map();
-    // One search for all the terms (each minisearch search copies its options per term, and those
-    // copies outlive young collections): a result's queryTerms say which terms it matched.
-    const results = this.#nodes.search(parsed.original.join(" "), {
-      ...NODE_SEARCH_OPTIONS,
-      fields: BRIDGE_FIELDS,
-      prefix: (term: string) => parsed.prefixes.has(term),
-    });
-    for (const r of results) byNode.set(String(r.id), [...r.queryTerms]);
-    const byParagraph = new Map<string, { node: MapNode; terms: string[] }[]>();
-    for (const [key, terms] of byNode) {
-      const node = this.#model.node(key);
-      if (!node) continue;
-      for (const paragraph of new Set(node.quotes.map((q) => q.source.paragraph))) {
-        const at = paragraphKey(node.documentId, paragraph);
-        const list = byParagraph.get(at) ?? [];
-        list.push({ node, terms });
-        byParagraph.set(at, list);
-      }
-    }
-    return byParagraph;
-  }
-
-  /** What the words a node bridges are worth: as much as the rarest words of the text. */
-  #bridgeWeight(terms: readonly string[]): number {
-    let weight = 0;
-    for (const term of terms) weight += this.#weightOf(term) || this.#idf(1);
-    return EXPANSION_WEIGHT * weight;
-  }
-
-  /** Where the node's quotes sit in the paragraph. */
-  #quoteSpans(node: MapNode, paragraph: Paragraph): { start: number; end: number }[] {
-    return node.quotes.flatMap((q) => {
-      if (q.source.paragraph !== paragraph.number) return [];
-      const start = paragraph.text.indexOf(q.text);
-      return start < 0 ? [] : [{ start, end: start + q.text.length }];
-    });
   }
 
   /** Ranked map nodes for a query, optionally only of some kinds. */
@@ -387,24 +271,6 @@ export class SearchIndex {
       this.#statingOrder.set(node.key, order);
     }
     return order;
-  }
-
-  /**
-   * The passage of `paragraph` that states what `node` says: its quotes there, scored against
-   * the node's own label, summary and tags (so a node quoting two sentences shows the one that
-   * says what its label says).
-   */
-  statingPassage(node: MapNode, paragraph: Paragraph): Passage | undefined {
-    const query = this.weigh([node.label, node.summary ?? "", ...node.tags].join(" "));
-    const quoted = node.quotes.filter((q) => q.source.paragraph === paragraph.number);
-    const candidates = quoted.flatMap((q) => {
-      const at = paragraph.text.indexOf(q.text);
-      const passage = bestPassage(q.text, query, 3);
-      return passage && at >= 0
-        ? [{ ...passage, start: passage.start + at, end: passage.end + at }]
-        : [];
-    });
-    return candidates.sort((a, b) => b.score - a.score)[0];
   }
 
   /**
@@ -490,54 +356,5 @@ export class SearchIndex {
   }
 }
 
-/** True equivalences: synonym groups and glossary terms with their expansions and aliases. */
-function equivalences(model: CorpusModel): (readonly string[])[] {
-  return [
-    ...model.synonyms,
-    ...model.glossary.map((g) => [g.term, ...(g.expansion ? [g.expansion] : []), ...g.aliases]),
-  ];
-}
-
-/** Every text whose words the readings "know". */
-function* lexiconTexts(model: CorpusModel): Iterable<string> {
-  for (const doc of model.documents) {
-    for (const p of doc.paragraphs) yield p.text;
-    for (const s of doc.sections) yield s.heading;
-  }
-  for (const n of model.nodes) yield* [n.label, n.summary ?? "", ...n.tags, ...n.aliases];
-  for (const g of model.glossary) yield* [g.term, g.expansion ?? "", ...g.aliases];
-  for (const group of model.synonyms) yield* group;
-}
-
-function nodeText(node: MapNode | undefined): string | undefined {
-  if (!node) return undefined;
-  return [node.label, node.summary ?? "", ...node.tags, ...node.aliases].join(" \n ");
-}
-
-/** Whether one of the node's quotes in this paragraph overlaps the passage. */
-function overlaps(node: MapNode, paragraph: Paragraph, passage: Passage): boolean {
-  return node.quotes.some((q) => {
-    if (q.source.paragraph !== paragraph.number) return false;
-    const at = paragraph.text.indexOf(q.text);
-    return at >= 0 && at < passage.end && at + q.text.length > passage.start;
-  });
-}
-
-/** What the index was built from, and how: a saved index must match it to be used. */
-function fingerprint(paragraphs: readonly ParagraphUnit[], nodes: readonly NodeUnit[]): string {
-  const hash = createHash("sha256");
-  hash.update(
-    JSON.stringify({
-      format: INDEX_FORMAT,
-      paragraphFields: PARAGRAPH_INDEX_OPTIONS.fields,
-      nodeFields: NODE_INDEX_OPTIONS.fields,
-      sample: ["Coalitions", "défense", "42(7)"].flatMap(tokenize).map(processTerm),
-    }),
-  );
-  for (const p of paragraphs) hash.update(`\u0000${p.id}\u0001${p.section}\u0001${p.text}`);
-  for (const n of nodes)
-    hash.update(`\u0000${n.id}\u0001${n.label}\u0001${n.summary}\u0001${n.tags}`);
-  return hash.digest("hex");
-}
-
+export { SavedIndexMismatchError } from "./saved-index.js";
 export type { Passage, WeightedQuery };
