@@ -9,6 +9,7 @@ import { shorten } from "../src/core/input.js";
 import { paragraphAnswer, paragraphOptions } from "../src/core/paragraph-answer.js";
 import { questionIntent } from "../src/core/question-intent.js";
 import { roleLabel } from "../src/core/roles.js";
+import type { ParsedQuery } from "../src/core/search/query.js";
 import type { ParagraphHit } from "../src/core/search/search-index.js";
 import { contentTerms } from "../src/core/search/terms.js";
 import { counterAnswer } from "./counter.js";
@@ -54,7 +55,8 @@ function passagesAnswer(
   page: number,
   defined: GlossaryEntry | undefined,
 ): Answer {
-  const hits = core.search.searchParagraphs(defined ? defined.term : query);
+  const parsed = core.search.explain(defined ? defined.term : query);
+  const hits = core.search.searchParagraphs(parsed);
   const shown = `“${shorten(query, 80)}”`;
   if (hits.length === 0 && !defined) {
     const words = contentTerms(query).length;
@@ -88,7 +90,7 @@ function passagesAnswer(
   );
   const hasMore = offset + PAGE_SIZE < hits.length;
   return answer("search", defined ? glossaryHeading(defined) : `Search: ${shown}`, {
-    notices: searchNotices(core, query, hits),
+    notices: searchNotices(parsed, hits),
     notes: defined && page === 1 ? [`Glossary: ${defined.definition}`] : [],
     excerpts,
     related: hits.flatMap((h) => (h.node ? [nodeRef(h.node)] : [])).slice(0, 5),
@@ -112,8 +114,10 @@ function passagesAnswer(
 }
 
 /** Only what changed the search: typos read as known words, and equivalents that were found. */
-function searchNotices(core: Core, query: string, hits: readonly ParagraphHit[]): string[] {
-  const { corrections, phrases } = core.search.explain(query);
+function searchNotices(
+  { corrections, phrases }: ParsedQuery,
+  hits: readonly ParagraphHit[],
+): string[] {
   const matched = new Set(hits.flatMap((h) => h.matchedTerms));
   const used = phrases.filter((p) => p.terms.every((t) => matched.has(t))).map((p) => p.text);
   return [

@@ -62,7 +62,8 @@ export function passageExcerpt(
   };
 }
 
-function paragraphSource(core: Core, documentId: string, paragraph: Paragraph): SourceRef {
+/** Where a paragraph sits: the citation every excerpt of it carries. */
+export function paragraphSource(core: Core, documentId: string, paragraph: Paragraph): SourceRef {
   const doc = core.corpus.document(documentId);
   const section = doc?.sections.find((s) => s.id === paragraph.sectionId);
   return {

@@ -5,8 +5,7 @@
  */
 import type { Core } from "../core.js";
 import type { CorpusModel, Derived, MapNode } from "../corpus/model.js";
-import { contentTerms, normalizeTerm, tokenize } from "../search/terms.js";
-import { sameStem } from "./motion.js";
+import { contentTerms, normalizeTerm, sameStem, tokenize } from "../search/terms.js";
 
 /** Tokens hold indices in one byte. */
 const MAX_INDEX = 255;

@@ -118,6 +118,3 @@ export function inScope(scope: Extract<MotionScope, { root: MapNode }>, node: Ma
   if (node.kind === "context") return false;
   return scope.kind === "case" || node.pillar === scope.root.key;
 }
-
-/** Kept for the drill's matching of a reply's terms; terms are Porter2 stems, so this is a loose compare. */
-export { sameStem } from "../search/terms.js";

@@ -6,6 +6,7 @@
 import type { Core } from "../core.js";
 import type { Citation } from "../corpus/model.js";
 import { normalizeForComparison } from "../corpus/normalize.js";
+import { paragraphSource } from "../excerpts.js";
 import { matchedWeight } from "../search/passage.js";
 import { sentenceTerms } from "../sentences.js";
 
@@ -39,15 +40,15 @@ export function quotableLine(core: Core, topic: string): QuotableLine | undefine
 
 /** Every candidate sentence mentioning the topic, best first. */
 export function rankQuotableLines(core: Core, topic: string): QuotableLine[] {
-  const hits = core.search.searchParagraphs(topic).slice(0, PARAGRAPHS);
+  const parsed = core.search.explain(topic);
+  const hits = core.search.searchParagraphs(parsed).slice(0, PARAGRAPHS);
   const best = hits[0]?.score ?? 0;
   if (best <= 0) return [];
-  const query = core.search.weigh(topic);
+  const query = core.search.weigh(parsed);
   const lines: QuotableLine[] = [];
   for (const hit of hits) {
     const doc = core.corpus.document(hit.documentId);
-    const section = doc?.sections.find((s) => s.id === hit.paragraph.sectionId);
-    if (!doc || !section) continue;
+    if (!doc) continue;
     const pullQuotes = doc.pullQuotes
       .filter((q) => q.source.paragraph === hit.paragraph.number)
       .map((q) => normalizeForComparison(q.text));
@@ -67,14 +68,7 @@ export function rankQuotableLines(core: Core, topic: string): QuotableLine[] {
       );
       lines.push({
         text: sentence.text,
-        source: {
-          documentId: doc.id,
-          sectionId: section.id,
-          section: section.heading,
-          sectionEditorial: section.editorial,
-          paragraph: hit.paragraph.number,
-          url: doc.url,
-        },
+        source: paragraphSource(core, doc.id, hit.paragraph),
         start: sentence.start,
         end: sentence.end,
         paragraphLength: hit.paragraph.text.length,

@@ -52,7 +52,7 @@ export const MAX_PASSAGE_SENTENCES = 3;
  * Each extra sentence must carry more than this share of the query's weight to be worth
  * its length: a second sentence that only repeats a matched word is not added.
  */
-export const PASSAGE_TUNING = { extraSentenceCost: 0.08 };
+const EXTRA_SENTENCE_COST = 0.08;
 
 /**
  * The best passage of `paragraph` for `query`, or undefined when no sentence matches anything.
@@ -79,8 +79,7 @@ export function bestPassage(
       const hinted = hintWeight(hints, start, end);
       if (score === 0 && hinted === 0) continue;
       const extra = last - first;
-      const value =
-        score + hinted - PASSAGE_TUNING.extraSentenceCost * Math.max(query.total, score) * extra;
+      const value = score + hinted - EXTRA_SENTENCE_COST * Math.max(query.total, score) * extra;
       if (!best || value > best.value + 1e-9) {
         best = {
           text: paragraph.slice(start, end),

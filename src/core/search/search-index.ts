@@ -52,7 +52,7 @@ export interface NodeHit {
 }
 
 /** Weights of the three parts of a paragraph's score, tuned on the tuning half of the question set. */
-export const RANKING = { text: 1, prior: 1, hint: 1 };
+const RANKING = { text: 1, prior: 1, hint: 1 } as const;
 
 /** Paragraphs re-ranked by their passages: far more than anyone pages through, and a bound on the work. */
 const MAX_CANDIDATES = 60;
@@ -192,8 +192,9 @@ export class SearchIndex {
   }
 
   /** Ranked paragraphs for a free question; each paragraph at most once. */
-  searchParagraphs(query: string): ParagraphHit[] {
-    const parsed = this.explain(query);
+  searchParagraphs(query: string | ParsedQuery): ParagraphHit[] {
+    // Callers that also show what the search did parse once and pass the result.
+    const parsed = typeof query === "string" ? this.explain(query) : query;
     if (parsed.original.length === 0 && parsed.phrases.length === 0) return [];
     const weighted = this.weigh(parsed);
     const text = this.#score(
