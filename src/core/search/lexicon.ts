@@ -30,8 +30,13 @@ export class Lexicon {
   static of(texts: Iterable<string>): Lexicon {
     const words = new SearchableMap<string>();
     const stems = new Set<string>();
+    // A reading repeats its words: fold each spelling once (folding normalises Unicode, the
+    // costly part of building).
+    const seen = new Set<string>();
     for (const text of texts) {
       for (const token of tokenize(text)) {
+        if (seen.has(token)) continue;
+        seen.add(token);
         const folded = foldWord(token);
         if (STOP_WORDS.has(folded) || words.has(folded)) continue;
         const stem = stemWord(folded);
