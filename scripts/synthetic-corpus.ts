@@ -6,11 +6,9 @@
  * are grouped under three pillars, and there are objections and rebuttals. It passes the same
  * pipeline as the real corpus.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { CorpusModel } from "../src/core/corpus/model.js";
 import { splitSentences } from "../src/core/sentences.js";
+import { writeBenchReading } from "./bench-reading.js";
 import { prng } from "./prng.js";
 
 const SYLLABLES = [
@@ -96,18 +94,8 @@ export function writeSyntheticCorpus(model: CorpusModel, paragraphs: number): st
     if (kind === "rebuttal") relations.push({ from: id, type: "rebuts", to: `n${i}` });
   });
 
-  const root = mkdtempSync(join(tmpdir(), "synthetic-corpus-"));
-  const dir = join(root, "synthetic");
-  mkdirSync(dir);
-  writeFileSync(join(dir, "text.md"), `${lines.join("\n")}\n`);
-  // YAML is a superset of JSON: the generated map needs no YAML writer.
-  writeFileSync(
-    join(dir, "map.yaml"),
-    JSON.stringify({ nodes, relations, synonyms: model.synonyms }),
-  );
-  writeFileSync(
-    join(dir, "document.yaml"),
-    JSON.stringify({
+  return writeBenchReading({
+    document: {
       id: "synthetic",
       title: "Synthetic benchmark reading",
       author: "Generated",
@@ -119,7 +107,8 @@ export function writeSyntheticCorpus(model: CorpusModel, paragraphs: number): st
       url: source.url,
       attribution: "Generated for benchmarks from the shipped reading.",
       licence: "Benchmark data only.",
-    }),
-  );
-  return root;
+    },
+    lines,
+    map: { nodes, relations, synonyms: model.synonyms },
+  });
 }
