@@ -11,9 +11,14 @@ export function equivalences(model: CorpusModel): (readonly string[])[] {
   ];
 }
 
-/** Every text whose words the readings "know". */
+/**
+ * Every text whose words the readings "know". Authors' names are known words (a student's
+ * "what does Anisova say" is not a typo to correct) that no paragraph holds, so they never
+ * decide a ranking.
+ */
 export function* lexiconTexts(model: CorpusModel): Iterable<string> {
   for (const doc of model.documents) {
+    yield doc.author;
     for (const p of doc.paragraphs) yield p.text;
     for (const s of doc.sections) yield s.heading;
   }

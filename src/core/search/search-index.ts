@@ -4,13 +4,13 @@
  * look up a claim or an objection.
  *
  * How a paragraph is ranked (DESIGN.md, "How search ranks"):
- *   score = text + coverage + prior
+ *   score = text + prior
  *   - text: minisearch's BM25 over the paragraph and its heading, for the student's own words
  *     (and, at half weight, equivalents matched as phrases), relative to the best paragraph;
- *   - coverage: the share of the question (each word weighted by its rarity) that the paragraph's
- *     best passage answers in one place;
- *   - prior: how well the map nodes quoting the paragraph match, relative to the best node.
- *     The editors' words help find a passage but are a small, bounded share of the score.
+ *   - prior: the share of the question (each word weighted by its rarity) that the paragraph
+ *     lacks but a map node quoting it names in its label or tags, at an equivalent's half
+ *     weight. The editors' words help find a passage but are a small, bounded share of the
+ *     score.
  */
 import MiniSearch, { type SearchOptions } from "minisearch";
 import type { CorpusModel, MapNode, Quote } from "../corpus/model.js";

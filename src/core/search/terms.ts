@@ -15,7 +15,6 @@ import porter2 from "wink-porter2-stemmer";
 const QUESTION_WORDS = [
   "author",
   "authors",
-  "anisova",
   "commentary",
   "text",
   "piece",

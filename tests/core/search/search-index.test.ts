@@ -124,6 +124,12 @@ describe("searching the reading", () => {
     expect(top("why does the author say what she says about EUMAM")[0]).toBe(8);
   });
 
+  it("knows the authors' names, so naming one neither corrects it nor changes the ranking", () => {
+    expect(search.explain("what does Anisova say about the JEF").corrections).toEqual([]);
+    expect(search.lexicon.knowsWord("Anisova")).toBe(true);
+    expect(top("what does Anisova say about the JEF")).toEqual(top("what about the JEF"));
+  });
+
   it("returns nothing for a question made only of question words", () => {
     expect(search.searchParagraphs("why what does the author say")).toEqual([]);
   });
