@@ -158,6 +158,7 @@ async function main(): Promise<number> {
       core,
       catalogue,
       logger,
+      rateLimit: config.rateLimit,
       host: config.http.host,
       port: config.http.port,
     }).catch((error: unknown) => {
@@ -193,7 +194,12 @@ async function main(): Promise<number> {
   // The map page rides on the HTTP server the chat adapters need; gateway and Socket Mode need none.
   const web =
     Object.keys(routes).length > 0
-      ? (await import("./adapters/web/routes.js")).createWebPage({ core, catalogue, logger })
+      ? (await import("./adapters/web/routes.js")).createWebPage({
+          core,
+          catalogue,
+          logger,
+          rateLimit: config.rateLimit,
+        })
       : undefined;
   const http = web
     ? await listen(config, { ...routes, ...web.routes }, logger, web.notFound)

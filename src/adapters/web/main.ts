@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     core,
     catalogue,
     logger,
+    rateLimit: config.rateLimit,
     host: config.http.host,
     port: config.http.port,
   });

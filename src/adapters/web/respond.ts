@@ -47,6 +47,11 @@ export function sendHtml(response: ServerResponse, status: number, page: string)
   send(response, status, "text/html; charset=utf-8", page);
 }
 
-export function sendJsonBody(response: ServerResponse, status: number, body: unknown): void {
-  send(response, status, "application/json; charset=utf-8", JSON.stringify(body));
+export function sendJsonBody(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  send(response, status, "application/json; charset=utf-8", JSON.stringify(body), headers);
 }

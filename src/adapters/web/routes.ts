@@ -13,6 +13,7 @@ import type { Core } from "../../core/core.js";
 import { executeCommand, newReference } from "../../core/execute.js";
 import { shorten } from "../../core/input.js";
 import { mapPage } from "../../core/map/page.js";
+import { OVER_LIMIT_MESSAGE, RateLimiter, type RateLimitPolicy } from "../../core/rate-limit.js";
 import type { Logger } from "../../logger.js";
 import { answerToJson } from "../cli/json.js";
 import type { RouteHandler } from "../http/server.js";
@@ -27,6 +28,11 @@ export interface WebPageOptions {
   readonly core: Core;
   readonly catalogue: readonly Command[];
   readonly logger: Logger;
+  /**
+   * The chat adapters' budget, applied to searches from the page per client address. A class
+   * behind one address shares it, so an address gets a channel's budget (see {@link webBudget}).
+   */
+  readonly rateLimit?: RateLimitPolicy | undefined;
 }
 
 export interface WebPage {
@@ -37,6 +43,17 @@ export interface WebPage {
 }
 
 const ALLOWED = "GET, HEAD";
+
+/**
+ * A seminar room reaches the page from one address (the university's), so an address may search
+ * as often as a chat channel: a student's budget times the channel multiplier.
+ */
+export function webBudget(policy: RateLimitPolicy): RateLimitPolicy {
+  const { channelMultiplier = DEFAULT_CHANNEL_MULTIPLIER, ...rest } = policy;
+  return { ...rest, perMinute: policy.perMinute * channelMultiplier };
+}
+
+const DEFAULT_CHANNEL_MULTIPLIER = 5;
 
 function queryOf(request: IncomingMessage): URLSearchParams {
   // The URL is parsed against a placeholder origin: only its path and query are read.
@@ -106,9 +123,27 @@ export function createWebPage(options: WebPageOptions): WebPage {
     sendHtml(response, page.unknownFocus ? 404 : 200, renderMapPage(page, svg));
   };
 
+  const limiter = options.rateLimit && new RateLimiter(webBudget(options.rateLimit));
   const runSearch: RouteHandler = async (request, response) => {
     const parsed = parseSearchQuery(queryOf(request));
     if (!parsed.ok) return sendJsonBody(response, 400, { error: parsed.problem });
+    const refused = limiter?.refuse(
+      { userId: request.socket.remoteAddress ?? "unknown" },
+      "search",
+    );
+    if (refused) {
+      logger.info({ path: SEARCH_PATH }, OVER_LIMIT_MESSAGE);
+      const { title, notes } = refused.answer;
+      sendJsonBody(
+        response,
+        429,
+        { error: [title, ...notes].join(". ") },
+        {
+          "retry-after": String(refused.retryAfterSeconds),
+        },
+      );
+      return;
+    }
     const answer = await executeCommand(
       core,
       search,

@@ -2,17 +2,11 @@
  * Serving the page on its own (`npm run web`, and beside the console of `npm start`): the shared
  * HTTP server with the page's routes only.
  */
-import type { Command } from "../../core/command.js";
-import type { Core } from "../../core/core.js";
-import type { Logger } from "../../logger.js";
 import { type RunningHttpServer, startHttpServer } from "../http/server.js";
 import { MAP_PATH } from "./page.js";
-import { createWebPage } from "./routes.js";
+import { createWebPage, type WebPageOptions } from "./routes.js";
 
-export interface WebServerOptions {
-  readonly core: Core;
-  readonly catalogue: readonly Command[];
-  readonly logger: Logger;
+export interface WebServerOptions extends WebPageOptions {
   readonly host: string;
   readonly port: number;
 }

@@ -143,6 +143,32 @@ describe("GET /map/search", () => {
     expect(response.status).toBe(400);
     expect(JSON.parse(text)).toMatchObject({ status: "invalid-input", command: "search" });
   });
+
+  it("asks an address over its budget (a channel's: 2 × 3 a minute here) to slow down, with Retry-After", async () => {
+    const limited = await serveMapPage({
+      perMinute: 2,
+      expensivePerMinute: 1,
+      channelMultiplier: 3,
+    });
+    try {
+      const statuses: number[] = [];
+      let refused: Response | undefined;
+      for (let i = 0; i < 8; i++) {
+        const response = await fetch(`${limited.origin}/map/search?q=coalition`);
+        statuses.push(response.status);
+        if (response.status === 429) refused ??= response;
+        else await response.arrayBuffer();
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429, 429]);
+      expect(Number(refused?.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      const body = (await refused?.json()) as { error: string };
+      expect(body.error).toMatch(/^Slow down a little\. .*wait about \d+ seconds?/);
+      // The map itself stays readable.
+      expect((await fetch(`${limited.origin}/map`)).status).toBe(200);
+    } finally {
+      await limited.http.close(500);
+    }
+  });
 });
 
 describe("the page's own files and everything else", () => {
