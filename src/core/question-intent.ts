@@ -24,10 +24,35 @@ const STANDS_FOR = /^\s*what\s+(?:does|do)\s+(?:the\s+)?(.+?)\s+(?:stand\s+for|m
 
 /** Words that ask for the weak points of the argument rather than for a topic. */
 const WEAK_POINTS =
-  /\b(?:weak(?:ness(?:es)?|\s+points?|\s+spots?)|criticisms?|critiques?|criticis(?:e|ing)|criticiz(?:e|ing)|counter-?\s?arguments?|objections?|flaws?|holes|gaps|limitations?|shortcomings?|loopholes?)\b/i;
+  /\b(?:weak(?:ness(?:es)?|\s+points?|\s+spots?)|criticisms?|critiques?|criticis(?:e|ing)|criticiz(?:e|ing)|counter-?\s?arguments?|objections?|flaws?|holes|gaps|limitations?|shortcomings?|loopholes?|drawbacks?|downsides?|pitfalls?|(?:wrong|problems?|issues?)\s+with)\b/i;
 
 /** A defined name inside a short phrase counts ("the European Israel scenario"); not in a long one. */
 const MAX_DEFINITION_WORDS = 4;
+
+/**
+ * The words that may stand beside a defined name in a definition question: they name what kind
+ * of thing it is ("the European Israel scenario", "the PESCO projects"). Any other word asks
+ * something about it ("what's wrong with the JEF"), which is not a definition.
+ */
+const NAMING_WORDS = new Set([
+  "scenario",
+  "term",
+  "acronym",
+  "abbreviation",
+  "concept",
+  "idea",
+  "word",
+  "name",
+  "project",
+  "projects",
+  "programme",
+  "programmes",
+  "program",
+  "programs",
+  "mission",
+  "initiative",
+  "thing",
+]);
 
 export function questionIntent(core: Core, query: string): QuestionIntent {
   const paragraph = paragraphReference(query);
@@ -39,10 +64,7 @@ export function questionIntent(core: Core, query: string): QuestionIntent {
     : findGlossaryEntry(core, query.replace(/[?.!]+\s*$/, ""));
   if (entry) return { kind: "definition", entry };
 
-  if (WEAK_POINTS.test(query)) {
-    const rest = query.replace(new RegExp(WEAK_POINTS.source, "gi"), " ");
-    return { kind: "weaknesses", topic: contentTerms(rest).length > 0 ? rest.trim() : undefined };
-  }
+  if (WEAK_POINTS.test(query)) return { kind: "weaknesses", topic: topicOf(query) };
   return { kind: "passages" };
 }
 
@@ -54,8 +76,32 @@ function definedWithin(core: Core, phrase: string): GlossaryEntry | undefined {
   if (words.length > MAX_DEFINITION_WORDS) return undefined;
   for (let length = words.length - 1; length >= 1; length--)
     for (let at = 0; at + length <= words.length; at++) {
+      const rest = [...words.slice(0, at), ...words.slice(at + length)];
+      if (!rest.every(onlyNames)) continue;
       const entry = findGlossaryEntry(core, words.slice(at, at + length).join(" "));
       if (entry) return entry;
     }
   return undefined;
+}
+
+/** A word that may stand beside a defined name: a naming word, or one search ignores ("the"). */
+function onlyNames(word: string): boolean {
+  return NAMING_WORDS.has(word.toLowerCase()) || contentTerms(word).length === 0;
+}
+
+/**
+ * What a weak-points question is about, in the student's words from the first word search would
+ * use: "what's wrong with the JEF?" → "JEF"; undefined when nothing is left ("any weaknesses?").
+ */
+function topicOf(query: string): string | undefined {
+  const words = query
+    .replace(new RegExp(WEAK_POINTS.source, "gi"), " ")
+    .split(/\s+/)
+    .filter(Boolean);
+  const first = words.findIndex((word) => contentTerms(word).length > 0);
+  if (first < 0) return undefined;
+  return words
+    .slice(first)
+    .join(" ")
+    .replace(/[\s?.!]+$/, "");
 }

@@ -57,6 +57,22 @@ describe("/search", () => {
     expect(answer.excerpts.some((e) => e.label?.startsWith("The author's answer"))).toBe(true);
   });
 
+  it("reads a name beside a naming word as a definition, but a question about it as a question", async () => {
+    const scenario = await run("search", { query: "what is the European Israel scenario?" });
+    expect(scenario.notes[0]).toMatch(/^Glossary: /);
+    const wrong = await run("search", { query: "what's wrong with the JEF?" });
+    expect(wrong.title).toBe("Counter-arguments: “JEF”");
+    expect(wrong.notes.some((n) => n.startsWith("Glossary: "))).toBe(false);
+    expect(wrong.excerpts[0]?.group).toBe(
+      "Objection: Re-orient the JEF instead of a new coalition",
+    );
+  });
+
+  it("names a weak-points question's topic in the student's words, without the question's", async () => {
+    const answer = await run("search", { query: "what are the problems with waiting for NATO?" });
+    expect(answer.title).toBe("Counter-arguments: “waiting for NATO”");
+  });
+
   it.each(["¶13", "paragraph 13", "para 13"])(
     "shows paragraph 13 whole for “%s”",
     async (query) => {
