@@ -18,7 +18,7 @@ import { defaultCorpusRoot, projectRoot } from "../src/core/paths.js";
 import { SearchIndex } from "../src/core/search/search-index.js";
 import { benchMap } from "./bench-map.js";
 import { type BenchRow, percentile, printTable } from "./bench-table.js";
-import { type Quality, qualityReport } from "./search-quality.js";
+import { hit1ByStyle, type Quality, type QuestionGroup, qualityReport } from "./search-quality.js";
 import { writeSotuCorpus } from "./sotu-corpus.js";
 import { writeSyntheticCorpus } from "./synthetic-corpus.js";
 
@@ -192,6 +192,17 @@ function corpusRows(f: CorpusFigures): BenchRow[] {
   ];
 }
 
+function styleRow(name: string, group: QuestionGroup): BenchRow {
+  return {
+    corpus: "questions",
+    measure: `${name}: hit@1 by style`,
+    value: hit1ByStyle(createCore(defaultCorpusRoot()), group)
+      .map((s) => `${s.style} ${share(s.hit1)} (${s.n})`)
+      .join(" · "),
+    target: "",
+  };
+}
+
 function qualityRows(name: string, q: Quality, target: string): BenchRow {
   return {
     corpus: "questions",
@@ -220,6 +231,8 @@ if (json) {
         heldBack: strip(quality.heldBack),
         baseline: strip(quality.baseline.heldBack),
         baselineTuning: strip(quality.baseline.tuning),
+        fresh: strip(quality.fresh),
+        baselineFresh: strip(quality.baseline.fresh),
       },
     }),
   );
@@ -229,6 +242,10 @@ if (json) {
     qualityRows("ours, held-back half", quality.heldBack, "≥ 0.95 / 1.00 / 0.97 / 0.85"),
     qualityRows("plain minisearch, tuning half", quality.baseline.tuning, ""),
     qualityRows("plain minisearch, held-back half", quality.baseline.heldBack, ""),
+    qualityRows("ours, fresh set (never tuned on)", quality.fresh, ""),
+    qualityRows("plain minisearch, fresh set", quality.baseline.fresh, ""),
+    styleRow("ours, held-back half", "heldBack"),
+    styleRow("ours, fresh set", "fresh"),
     ...corpora.flatMap(corpusRows),
     cliWallTime(),
   ];

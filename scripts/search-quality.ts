@@ -17,7 +17,8 @@ import { projectRoot } from "../src/core/paths.js";
 export interface StudentQuestion {
   readonly ask: string;
   readonly style: "paraphrase" | "debate" | "keywords" | "typo" | "acronym";
-  readonly half: "tuning" | "heldBack";
+  /** The first set's two halves, or the second set ("fresh"), which no change was tuned on. */
+  readonly half: "tuning" | "heldBack" | "fresh";
   /** Paragraphs that answer; any one counts. */
   readonly paragraphs: readonly number[];
   /** The sentences a debater would quote, verbatim; any one counts. */
@@ -37,8 +38,18 @@ export interface Quality {
 /** A ranked list of excerpts for a question: the paragraph and the text shown. */
 export type Ranker = (question: string) => readonly { paragraph: number; text: string }[];
 
+/** The first set: 174 questions, split once into a tuning half and a held-back half. */
 export function studentQuestions(): StudentQuestion[] {
-  const file = join(projectRoot(), "tests/fixtures/search/student-questions.json");
+  return questionsIn("student-questions.json");
+}
+
+/** The second set, written later by someone else, never tuned on (see its "about"). */
+export function freshQuestions(): StudentQuestion[] {
+  return questionsIn("fresh-questions.json");
+}
+
+function questionsIn(name: string): StudentQuestion[] {
+  const file = join(projectRoot(), "tests/fixtures/search", name);
   return (JSON.parse(readFileSync(file, "utf8")) as { questions: StudentQuestion[] }).questions;
 }
 
@@ -102,22 +113,50 @@ export function baselineRanker(core: Core, documentId: string): Ranker {
       .map((r) => ({ paragraph: Number(r.id), text: text.get(Number(r.id)) ?? "" }));
 }
 
-/** Both halves for ours, and the baseline on each, as the bench and the tests report them. */
-export function qualityReport(core: Core): {
-  tuning: Quality;
-  heldBack: Quality;
-  baseline: { tuning: Quality; heldBack: Quality };
+export type QuestionGroup = StudentQuestion["half"];
+
+/**
+ * Each group of questions (both halves of the first set, and the fresh set) for ours, and the
+ * baseline on each, as the bench and the tests report them.
+ */
+export function qualityReport(core: Core): Record<QuestionGroup, Quality> & {
+  baseline: Record<QuestionGroup, Quality>;
 } {
-  const questions = studentQuestions();
-  const tuning = questions.filter((q) => q.half === "tuning");
-  const heldBack = questions.filter((q) => q.half === "heldBack");
+  const questions = [...studentQuestions(), ...freshQuestions()];
+  const group = (half: QuestionGroup) => questions.filter((q) => q.half === half);
   const ours = oursRanker(core);
   const baseline = baselineRanker(core, SHIPPED_READING);
   return {
-    tuning: measure(ours, tuning),
-    heldBack: measure(ours, heldBack),
-    baseline: { tuning: measure(baseline, tuning), heldBack: measure(baseline, heldBack) },
+    tuning: measure(ours, group("tuning")),
+    heldBack: measure(ours, group("heldBack")),
+    fresh: measure(ours, group("fresh")),
+    baseline: {
+      tuning: measure(baseline, group("tuning")),
+      heldBack: measure(baseline, group("heldBack")),
+      fresh: measure(baseline, group("fresh")),
+    },
   };
 }
 
 export const SHIPPED_READING = "anisova-2023-no-need-to-wait";
+
+const STYLES: readonly StudentQuestion["style"][] = [
+  "paraphrase",
+  "debate",
+  "keywords",
+  "typo",
+  "acronym",
+];
+
+/** hit@1 of our search for each style of question in a group: where it is weak. */
+export function hit1ByStyle(
+  core: Core,
+  group: QuestionGroup,
+): { style: StudentQuestion["style"]; n: number; hit1: number }[] {
+  const questions = [...studentQuestions(), ...freshQuestions()].filter((q) => q.half === group);
+  const ours = oursRanker(core);
+  return STYLES.map((style) => {
+    const ofStyle = questions.filter((q) => q.style === style);
+    return { style, n: ofStyle.length, hit1: measure(ours, ofStyle).hit1 };
+  });
+}
