@@ -8,6 +8,7 @@
  * of the tree instead of a scan of the whole vocabulary.
  */
 import SearchableMap from "minisearch/SearchableMap";
+import { isCommonEnglishWord } from "./english.js";
 import { foldWord, STOP_WORDS, stemWord, tokenize } from "./terms.js";
 
 /** A student's word the readings do not know, and the known word it is taken for. */
@@ -90,13 +91,16 @@ export class Lexicon {
   /**
    * The known word a typo stands for: the closest one within the edits a word of its length
    * allows (see {@link typoBudget}), ties broken by the shorter word, then alphabetically.
-   * Undefined for known words, words that cannot be typos, and words with nothing close.
+   * Undefined for known words, words that cannot be typos (common English words the readings do
+   * not use: "class" is not a typo of "clash"), words with nothing close, and typos of a stop
+   * word ("autor" is "author", which a question is wrapped in, not "actor").
    */
   correct(word: string): Correction | undefined {
     const folded = foldWord(word);
     const budget = typoBudget(folded);
     // An inflected stop word ("getting", "having") is English, not a typo of the readings' words.
     if (budget === 0 || this.knows(folded) || STOP_WORDS.has(stemWord(folded))) return undefined;
+    if (isCommonEnglishWord(folded)) return undefined;
     let best: { word: string; distance: number } | undefined;
     for (const [candidate, [, distance]] of this.#words.fuzzyGet(folded, budget)) {
       if (
@@ -108,7 +112,8 @@ export class Lexicon {
       )
         best = { word: candidate, distance };
     }
-    return best ? { from: folded, to: best.word } : undefined;
+    if (!best || distanceToStopWord(folded, budget) <= best.distance) return undefined;
+    return { from: folded, to: best.word };
   }
 
   /** Known words that start with `prefix` (folded), at most `limit` of them, shortest first. */
@@ -119,6 +124,17 @@ export class Lexicon {
       .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
       .slice(0, limit);
   }
+}
+
+let stopWords: SearchableMap<true> | undefined;
+
+/** Edits from `folded` to the closest stop word, if one is within `budget` (else Infinity). */
+function distanceToStopWord(folded: string, budget: number): number {
+  stopWords ??= SearchableMap.from([...STOP_WORDS].map((w) => [w, true] as [string, true]));
+  let closest = Number.POSITIVE_INFINITY;
+  for (const [, [, distance]] of stopWords.fuzzyGet(folded, budget))
+    closest = Math.min(closest, distance);
+  return closest;
 }
 
 /** The longest ending a known word may add to a student's word for the word to count as known. */
