@@ -3,6 +3,8 @@
  * the readings' words, unknown starts of words kept as prefixes), and the equivalents of what they
  * named, as phrases. Everything a search looks for is decided here, before it searches.
  */
+
+import { isCommonEnglishWord } from "./english.js";
 import { type ExpandedQuery, QueryExpander } from "./expand.js";
 import { type Correction, type Lexicon, typoBudget } from "./lexicon.js";
 import { MIN_PREFIX_LENGTH } from "./options.js";
@@ -47,8 +49,13 @@ export class QueryParser {
           words.push(correction.to);
           continue;
         }
-        // The start of a word of the readings ("interop"): matched as a prefix.
-        if (folded.length >= MIN_PREFIX_LENGTH && this.#lexicon.completions(folded, 1).length > 0)
+        // The start of a word of the readings ("interop"): matched as a prefix. A whole English
+        // word is not a start ("count" is not "country", "stop" not "stopgap").
+        if (
+          folded.length >= MIN_PREFIX_LENGTH &&
+          this.#lexicon.completions(folded, 1).length > 0 &&
+          !isCommonEnglishWord(folded)
+        )
           prefixes.add(stemWord(folded));
       }
       words.push(folded);

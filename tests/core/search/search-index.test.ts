@@ -125,6 +125,14 @@ describe("searching the reading", () => {
     expect(search.explain("getting assurances").corrections).toEqual([]);
   });
 
+  it("matches the start of a word as a prefix, but never a whole English word", () => {
+    expect([...search.explain("interop with the EU").prefixes]).toEqual(["interop"]);
+    expect(search.searchParagraphs("interop")[0]?.paragraph.text).toContain("interoperability");
+    // "count" starts "country", "stop" starts "stopgap": both are words of their own.
+    expect(search.explain("does the EU count as part of the G7").prefixes.size).toBe(0);
+    expect(search.explain("a full stop").prefixes.size).toBe(0);
+  });
+
   it("matches numbers and identifiers exactly, so pasted ids do not use up the typo budget", () => {
     const ids = "<@123456789012> <@234567890123> <@345678901234>";
     expect(search.explain(`${ids} coalitoin`).corrections).toEqual([
