@@ -8,7 +8,7 @@ import { processTerm, tokenize } from "./terms.js";
 import type { NodeUnit, ParagraphUnit } from "./units.js";
 
 /** Bump when anything below, or how units are made, changes: older saved indexes are refused. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 /**
  * Every key a search passes, declared on the index. minisearch copies its options for every query

@@ -1,11 +1,13 @@
 /**
  * How text becomes search terms, shared by indexing and querying so both sides agree: words are
  * split on anything that is not a letter or digit, folded (case, accents), stop words dropped,
- * and the rest reduced to their Porter2 (Snowball English) stem, so "coalitions", "blocking" and
- * "procuring" meet "coalition", "block" and "procurement".
+ * and the rest reduced to the Porter2 (Snowball English) stem of their British spelling, so
+ * "coalitions", "blocking", "procuring" and "defense" meet "coalition", "block", "procurement"
+ * and "defence".
  */
 import { eng as ENGLISH_STOP_WORDS } from "stopword";
 import porter2 from "wink-porter2-stemmer";
+import { britishSpelling } from "./spelling.js";
 
 /**
  * Words students wrap a question in that name the reading or the act of asking, not a topic
@@ -94,9 +96,12 @@ export function foldWord(word: string): string {
     .toLowerCase();
 }
 
-/** The stem a folded word is indexed under; numbers and ids are kept as they are. */
+/**
+ * The stem a folded word is indexed under, from its British spelling ("defense" and "defence"
+ * meet); numbers and ids are kept as they are.
+ */
 export function stemWord(folded: string): string {
-  return folded.length <= 2 || HAS_DIGIT.test(folded) ? folded : porter2(folded);
+  return folded.length <= 2 || HAS_DIGIT.test(folded) ? folded : porter2(britishSpelling(folded));
 }
 
 const HAS_DIGIT = /\d/;

@@ -125,6 +125,14 @@ describe("searching the reading", () => {
     expect(search.explain("getting assurances").corrections).toEqual([]);
   });
 
+  it("finds the reading's British spelling from an American one", () => {
+    const american = search.searchParagraphs("mutual defense clause")[0];
+    expect(american?.paragraph.number).toBe(
+      search.searchParagraphs("mutual defence clause")[0]?.paragraph.number,
+    );
+    expect(american?.matchedTerms).toContain("defenc");
+  });
+
   it("matches the start of a word as a prefix, but never a whole English word", () => {
     expect([...search.explain("interop with the EU").prefixes]).toEqual(["interop"]);
     expect(search.searchParagraphs("interop")[0]?.paragraph.text).toContain("interoperability");
