@@ -64,10 +64,14 @@ export class QueryExpander {
     const seen = new Set<string>([key(original)]);
     for (const group of [...mentioned.keys()].sort((a, b) => a - b)) {
       const members = this.#groups[group] ?? [];
-      const replaces = [...(mentioned.get(group) ?? [])].flatMap((m) => members[m]?.terms ?? []);
+      const named = [...(mentioned.get(group) ?? [])].map((m) => members[m]?.terms ?? []);
+      const replaces = named.flat();
       members.forEach((phrase, member) => {
         if (mentioned.get(group)?.has(member) || seen.has(key(phrase.terms))) return;
         if (contains(original, phrase.terms)) return;
+        // "battle tanks" for "tanks": wherever it occurs, the student's own word does too, so it
+        // would only count that word twice (and claim a search the student already made).
+        if (named.some((terms) => contains(phrase.terms, terms))) return;
         seen.add(key(phrase.terms));
         phrases.push({ ...phrase, replaces });
       });

@@ -70,6 +70,19 @@ describe("query expansion", () => {
     expect(texts("Art. 5 clause")).toEqual(["Article 5"]);
   });
 
+  it("never adds a member that holds the student's own word: it would count that word twice", () => {
+    const tanks = new QueryExpander([
+      ["tanks", "battle tanks"],
+      ["Baltics", "Baltic states", "Estonia, Latvia and Lithuania"],
+    ]);
+    expect(tanks.expand("think tank").phrases).toEqual([]);
+    expect(tanks.expand("the baltics").phrases.map((p) => p.text)).toEqual([
+      "Estonia, Latvia and Lithuania",
+    ]);
+    // The other way round the longer name is what the student wrote, and "tanks" is new.
+    expect(tanks.expand("battle tanks").phrases.map((p) => p.text)).toEqual(["tanks"]);
+  });
+
   it("adds nothing for a query that names no group", () => {
     expect(expander.expand("coalition of the willing").phrases).toEqual([]);
   });
