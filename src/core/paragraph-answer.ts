@@ -5,8 +5,9 @@
 import { type Answer, answer, type FollowUp } from "./answer.js";
 import type { Core } from "./core.js";
 import { documentRefs, nodeRef, passageExcerpt } from "./excerpts.js";
-import { shorten } from "./input.js";
 import { roleLabel } from "./roles.js";
+import { closest } from "./suggest.js";
+import { didYouMean, noSuch, readingList } from "./words.js";
 
 /** A paragraph number in a question: "¶13", "§ 13", "para 13", "paragraph 13", "p. 13". */
 const PARAGRAPH_REFERENCE =
@@ -23,10 +24,17 @@ export function paragraphAnswer(core: Core, number: number, documentId?: string)
   const { documents } = core.corpus;
   const doc = documentId ? core.corpus.document(documentId.trim()) : documents[0];
   if (!doc) {
-    return answer("para", `No reading “${shorten(documentId ?? "", 60)}”`, {
+    const typed = documentId ?? "";
+    const near = closest(
+      typed,
+      documents.map((d) => d.id),
+    );
+    return answer("para", noSuch("reading", typed), {
       status: "not-found",
-      notices: [`The readings are: ${documents.map((d) => d.id).join(", ")}.`],
-      suggestions: documents.map((d) => `/para ${number} --reading ${d.id}`),
+      notices: [didYouMean("reading", typed, near), readingList(documents)],
+      suggestions: (near.length ? near : documents.map((d) => d.id)).map(
+        (id) => `/para ${number} --reading ${id}`,
+      ),
     });
   }
   const paragraph = doc.paragraphs.find((p) => p.number === number);
