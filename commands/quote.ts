@@ -50,8 +50,10 @@ function quoteAnswer(core: Core, topic: string): Answer {
         "No sentence of the reading mentions that. Try other words, or /search for the passages nearest to it.",
       ],
       suggestions: [
-        `/search ${shown}`,
-        ...core.corpus.nodesOfKind("pillar").map((p) => `/quote ${p.id}`),
+        ...new Set([
+          `/search ${shown}`,
+          ...core.corpus.nodesOfKind("pillar").map((p) => `/quote ${p.id}`),
+        ]),
       ],
     });
   }

@@ -35,7 +35,10 @@ function jefAnswer(core: Core): Answer {
   const rebuttals = objection ? core.corpus.rebuttalsOf(objection.key) : [];
   if (!objection || rebuttals.length === 0) {
     const loaded = wholeCore(core).corpus.node(OBJECTION) !== undefined;
-    return answer("why-not-jef", "The readings do not discuss the JEF", {
+    const title = loaded
+      ? "That reading does not discuss the JEF"
+      : "The readings do not discuss the JEF";
+    return answer("why-not-jef", title, {
       status: "not-found",
       notes: [
         loaded

@@ -201,7 +201,7 @@ function unknownReading(ask: ReadingAsk, documents: readonly DocumentInfo[]): An
 function severalReadings(ask: ReadingAsk, readings: readonly DocumentInfo[]): Answer {
   return answer(ask.command, severalReadingsTitle(readings.length, ask.asked), {
     status: "invalid-input",
-    notices: severalReadingsNotices(ask.asked, readings),
+    notices: severalReadingsNotices(readings),
     suggestions: readings.map((d) => `${ask.retry} --reading ${d.id}`),
     followUps: choices(ask, readings),
   });

@@ -129,11 +129,10 @@ export function severalReadingsTitle(count: number, asked: string): string {
 
 /** Which readings have what was asked, and how to choose one. */
 export function severalReadingsNotices(
-  asked: string,
   readings: readonly { readonly id: string; readonly shortCite: string }[],
 ): string[] {
   return [
-    `${severalReadingsTitle(readings.length, asked)}: ${readings.map((r) => `${r.id} (${r.shortCite})`).join("; ")}.`,
+    `The readings that have it: ${readings.map((r) => `${r.id} (${r.shortCite})`).join("; ")}.`,
     `Add the reading you mean — reading: on Discord, --reading in Slack and the terminal — e.g. ${readings[0]?.id ?? "…"}.`,
   ];
 }

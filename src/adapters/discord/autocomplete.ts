@@ -103,7 +103,7 @@ function candidatesFor(
     case "reading":
       return {
         candidates: corpus.documents.map((d) => ({
-          name: `${d.id} — ${d.shortCite}`,
+          name: `${d.id} — ${d.authorShort}, “${d.shortTitle}”`,
           value: d.id,
           keys: [d.id, d.title, d.author, d.shortTitle],
         })),
