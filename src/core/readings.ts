@@ -194,7 +194,6 @@ function unknownReading(ask: ReadingAsk, documents: readonly DocumentInfo[]): An
     suggestions: (near.length ? near : documents.map((d) => d.id)).map(
       (id) => `${ask.retry} --reading ${id}`,
     ),
-    followUps: choices(ask, near.length ? documents.filter((d) => near.includes(d.id)) : documents),
   });
 }
 
