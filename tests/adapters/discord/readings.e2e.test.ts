@@ -60,6 +60,24 @@ describe("the reading option on Discord", () => {
     expect((typed.json as { data: { choices: unknown[] } }).data.choices).toHaveLength(1);
   });
 
+  it("offers the chosen reading's pillars once a reading is given", async () => {
+    const callback = await fake.interact(
+      autocomplete("pillar", { name: "", reading: SECOND_DOC }, "name"),
+    );
+    expect(callback.json).toEqual({
+      type: 8,
+      data: {
+        choices: [
+          {
+            name: "coalition — A coalition of guarantors that pays in advance",
+            value: "coalition",
+          },
+          { name: "budapest — The lesson of the Budapest Memorandum", value: "budapest" },
+        ],
+      },
+    });
+  });
+
   it("asks which reading when two have the pillar, and its button answers from that reading", async () => {
     const asked = messageIn(await fake.interact(slashCommand("pillar", { name: "coalition" })));
     expectSafeMessage(asked);
