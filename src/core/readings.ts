@@ -198,8 +198,8 @@ function unknownReading(ask: ReadingAsk, documents: readonly DocumentInfo[]): An
 }
 
 function severalReadings(ask: ReadingAsk, readings: readonly DocumentInfo[]): Answer {
+  // A fair question with a fair answer (the readings that have it): not a usage error.
   return answer(ask.command, severalReadingsTitle(readings.length, ask.asked), {
-    status: "invalid-input",
     notices: severalReadingsNotices(readings),
     suggestions: readings.map((d) => `${ask.retry} --reading ${d.id}`),
     followUps: choices(ask, readings),
