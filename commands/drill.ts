@@ -20,8 +20,8 @@ import {
 import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
 import { shorten } from "../src/core/input.js";
 import { readingOption } from "../src/core/option-fields.js";
-import { NAMED, wholeCore, withReading } from "../src/core/readings.js";
-import { resolvePillar } from "../src/core/resolve.js";
+import { wholeCore, withReading } from "../src/core/readings.js";
+import { resolutionMatch, resolvePillar } from "../src/core/resolve.js";
 import { bracketed, correctedTo, noSuch, OURS, pillarList } from "../src/core/words.js";
 
 export default defineCommand({
@@ -80,8 +80,7 @@ export default defineCommand({
 /** How well a reading has what a drill asks for: the pillar by name, or answered objections. */
 function drillMatch(core: Core, pillar: string | undefined): number {
   if (pillar === undefined) return drillPool(core.corpus, undefined).objections.length > 0 ? 1 : 0;
-  const found = resolvePillar(core, pillar);
-  return found.kind === "exact" ? NAMED : found.kind === "corrected" ? 1 : 0;
+  return resolutionMatch(resolvePillar(core, pillar));
 }
 
 const TOKEN_SHAPE = new RegExp(`^[A-Za-z0-9_-]{${DRILL_TOKEN_LENGTH}}$`);

@@ -7,8 +7,8 @@ import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
 import { firstOf } from "../src/core/first-of.js";
 import { shorten } from "../src/core/input.js";
 import { readingOption } from "../src/core/option-fields.js";
-import { NAMED, withReading } from "../src/core/readings.js";
-import { type Resolution, resolvePillar } from "../src/core/resolve.js";
+import { withReading } from "../src/core/readings.js";
+import { resolutionMatch, resolvePillar } from "../src/core/resolve.js";
 import { correctedTo, didYouMean, idsFor, noSuch, pillarList } from "../src/core/words.js";
 
 export default defineCommand({
@@ -33,16 +33,11 @@ export default defineCommand({
         asked: `a pillar “${shorten(name, 40)}”`,
         retry: `/pillar ${name}`,
         options: { name },
-        match: (one) => pillarMatch(resolvePillar(one, name)),
+        match: (one) => resolutionMatch(resolvePillar(one, name)),
       },
       (one) => pillarAnswer(one, name),
     ),
 });
-
-/** A pillar named exactly beats a corrected typo in another reading. */
-function pillarMatch(found: Resolution<MapNode>): number {
-  return found.kind === "exact" ? NAMED : found.kind === "corrected" ? 1 : 0;
-}
 
 function pillarAnswer(core: Core, name: string): Answer {
   const found = resolvePillar(core, name);

@@ -5,9 +5,8 @@
 import { type Answer, answer, type FollowUp } from "./answer.js";
 import type { Core } from "./core.js";
 import { documentRefs, nodeRef, passageExcerpt } from "./excerpts.js";
+import { unknownReadingAnswer } from "./readings.js";
 import { roleLabel } from "./roles.js";
-import { closest } from "./suggest.js";
-import { didYouMean, noSuch, readingList } from "./words.js";
 
 /** A paragraph number in a question: "¶13", "§ 13", "para 13", "paragraph 13", "p. 13". */
 const PARAGRAPH_REFERENCE =
@@ -23,20 +22,7 @@ export function paragraphReference(query: string): number | undefined {
 export function paragraphAnswer(core: Core, number: number, documentId?: string): Answer {
   const { documents } = core.corpus;
   const doc = documentId ? core.corpus.document(documentId.trim()) : documents[0];
-  if (!doc) {
-    const typed = documentId ?? "";
-    const near = closest(
-      typed,
-      documents.map((d) => d.id),
-    );
-    return answer("para", noSuch("reading", typed), {
-      status: "not-found",
-      notices: [didYouMean("reading", typed, near), readingList(documents)],
-      suggestions: (near.length ? near : documents.map((d) => d.id)).map(
-        (id) => `/para ${number} --reading ${id}`,
-      ),
-    });
-  }
+  if (!doc) return unknownReadingAnswer("para", documentId ?? "", `/para ${number}`, documents);
   const paragraph = doc.paragraphs.find((p) => p.number === number);
   if (!paragraph) {
     const count = doc.paragraphs.length;

@@ -16,7 +16,6 @@
 import { type Answer, answer, type FollowUp, type OptionValue } from "./answer.js";
 import type { Core, CorpusSearch } from "./core.js";
 import type { DocumentInfo } from "./corpus/model.js";
-import { shorten } from "./input.js";
 import { closest } from "./suggest.js";
 import {
   didYouMean,
@@ -119,7 +118,7 @@ export interface ReadingAsk {
   readonly match?: (reading: Core) => number;
 }
 
-export type ReadingPick =
+type ReadingPick =
   | { readonly kind: "chosen"; readonly core: Core }
   | { readonly kind: "answer"; readonly answer: Answer };
 
@@ -128,7 +127,7 @@ export type ReadingPick =
  * asked. When several have it the pick is an answer saying which; when none has it the command
  * runs over every reading and gives its own "not found".
  */
-export function pickReading(core: Core, ask: ReadingAsk): ReadingPick {
+function pickReading(core: Core, ask: ReadingAsk): ReadingPick {
   const whole = wholeCore(core);
   const { documents } = whole.corpus;
   if (ask.reading !== undefined) {
@@ -184,15 +183,28 @@ function findReading(documents: readonly DocumentInfo[], typed: string): Documen
 }
 
 function unknownReading(ask: ReadingAsk, documents: readonly DocumentInfo[]): Answer {
+  return unknownReadingAnswer(ask.command, ask.reading ?? "", ask.retry, documents);
+}
+
+/**
+ * The answer to a reading id no reading has: the nearest ids, the list of readings, and the
+ * command (`retry`, as text) again with each near id.
+ */
+export function unknownReadingAnswer(
+  command: string,
+  typed: string,
+  retry: string,
+  documents: readonly DocumentInfo[],
+): Answer {
   const near = closest(
-    ask.reading ?? "",
+    typed,
     documents.map((d) => d.id),
   );
-  return answer(ask.command, noSuch("reading", ask.reading ?? ""), {
+  return answer(command, noSuch("reading", typed), {
     status: "not-found",
-    notices: [didYouMean("reading", shorten(ask.reading ?? "", 40), near), readingList(documents)],
+    notices: [didYouMean("reading", typed, near), readingList(documents)],
     suggestions: (near.length ? near : documents.map((d) => d.id)).map(
-      (id) => `${ask.retry} --reading ${id}`,
+      (id) => `${retry} --reading ${id}`,
     ),
   });
 }

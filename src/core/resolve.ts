@@ -64,6 +64,11 @@ export function resolveByName(nodes: readonly MapNode[], input: string): Resolut
   return { kind: "none", suggestions: (distinct.length ? distinct : nodes).map((n) => n.id) };
 }
 
+/** How well a reading has a name (see `readings.ts`): exactly beats a corrected typo. */
+export function resolutionMatch(found: Resolution<unknown>): number {
+  return found.kind === "exact" ? NAMED : found.kind === "corrected" ? 1 : 0;
+}
+
 export function resolvePillar(core: Core, input: string): Resolution<MapNode> {
   return resolveByName(core.corpus.nodesOfKind("pillar"), input);
 }
