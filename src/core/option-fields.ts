@@ -21,5 +21,5 @@ export const readingOption = z
   .min(1)
   .max(100)
   .optional()
-  .describe("Which reading, by its id (see /sources); needed when several readings have it")
+  .describe("Which reading, by its id (see /sources), when several are loaded")
   .meta({ autocomplete: "reading", positional: false });
