@@ -10,7 +10,7 @@
  * return withReading(core, {
  *   command: "pillar", reading, asked: `a pillar “${name}”`, retry: `/pillar ${name}`,
  *   options: { name },
- *   match: (one) => (resolvePillar(one, name).kind === "exact" ? NAMED : 0),
+ *   match: (one) => resolutionMatch(resolvePillar(one, name)),
  * }, (one) => pillarAnswer(one, name));
  */
 import { type Answer, answer, type FollowUp, type OptionValue } from "./answer.js";

@@ -163,7 +163,7 @@ export class CorpusModel {
         nodes,
         relations: this.relations.filter((r) => keys.has(r.from)),
         glossary: this.glossary.filter((g) => g.documentId === documentId),
-        synonyms: [...this.synonyms.map((group) => [...group])],
+        synonyms: this.synonyms.map((group) => [...group]),
       });
       this.#readings.set(documentId, model);
     }
