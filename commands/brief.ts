@@ -10,10 +10,18 @@ import {
   caseFor,
   type MatchedScope,
 } from "../src/core/debate/brief.js";
-import { cardCopyText, cardExcerpts, type EvidenceCard } from "../src/core/debate/card.js";
+import {
+  CARD_KINDS,
+  cardCopyText,
+  cardExcerpts,
+  type EvidenceCard,
+} from "../src/core/debate/card.js";
 import { resolveMotion } from "../src/core/debate/motion.js";
 import { documentRefs, nodeRef } from "../src/core/excerpts.js";
 import { shorten } from "../src/core/input.js";
+import { readingOption } from "../src/core/option-fields.js";
+import { NAMED, withReading } from "../src/core/readings.js";
+import { nodeMatch, resolvePillar } from "../src/core/resolve.js";
 import { bracketed, correctedTo, OURS } from "../src/core/words.js";
 
 type Side = "for" | "against";
@@ -32,21 +40,50 @@ export default defineCommand({
       .max(200)
       .describe("The motion, or a pillar: g7, eu, coalition")
       .meta({ autocomplete: "pillar" }),
+    reading: readingOption,
   }),
   examples: [
     "brief --side against --motion coalition",
     "brief for coalition",
     "brief --side for --motion the EU should integrate Ukraine's defence industry",
   ],
-  run(core, { side, motion }) {
-    const scope = resolveMotion(core, motion);
-    const shown = shorten(motion, 60);
-    if (scope.kind === "unmatched") {
-      const doc = core.corpus.documents[0];
-      return answer("brief", "This reading does not address that", {
+  run: (core, { side, motion, reading }) =>
+    withReading(
+      core,
+      {
+        command: "brief",
+        reading,
+        asked: `a case on “${shorten(motion, 40)}”`,
+        retry: `/brief ${side} ${motion}`,
+        options: { side, motion },
+        match: (one) => motionMatch(one, motion),
+      },
+      (one) => briefAnswer(one, side, motion),
+    ),
+});
+
+/** How well a reading addresses the motion (see `readings.ts`): a pillar or node by name first. */
+function motionMatch(core: Core, motion: string): number {
+  if (resolveMotion(core, motion).kind === "unmatched") return 0;
+  if (resolvePillar(core, motion).kind === "exact") return NAMED;
+  return nodeMatch(core, motion, CARD_KINDS) || 1;
+}
+
+function briefAnswer(core: Core, side: Side, motion: string): Answer {
+  const scope = resolveMotion(core, motion);
+  const shown = shorten(motion, 60);
+  if (scope.kind === "unmatched") {
+    const [doc, ...others] = core.corpus.documents;
+    const one = doc && others.length === 0;
+    return answer(
+      "brief",
+      one ? "This reading does not address that" : "No reading addresses that",
+      {
         status: "not-found",
         notes: [
-          `This reading${doc ? ` (${doc.authorShort}, “${shorten(doc.title, 60)}”)` : ""} does not address “${shown}”, so it has no brief for it.`,
+          one
+            ? `This reading (${doc.authorShort}, “${shorten(doc.title, 60)}”) does not address “${shown}”, so it has no brief for it.`
+            : `No reading addresses “${shown}”, so there is no brief for it.`,
           ...(scope.unknownTerms.length
             ? [`Words it never uses: ${scope.unknownTerms.slice(0, 6).join(", ")}.`]
             : []),
@@ -56,13 +93,13 @@ export default defineCommand({
         suggestions: [...new Set(scope.nearest.map((n) => motionFor(core, n)))].map(
           (m) => `/brief side:${side} motion:${m}`,
         ),
-      });
-    }
-    return side === "for"
-      ? briefFor(core, scope, shown, caseFor(core, scope))
-      : briefAgainst(core, scope, shown, caseAgainst(core, scope));
-  },
-});
+      },
+    );
+  }
+  return side === "for"
+    ? briefFor(core, scope, shown, caseFor(core, scope))
+    : briefAgainst(core, scope, shown, caseAgainst(core, scope));
+}
 
 function briefFor(core: Core, scope: MatchedScope, motion: string, brief: CaseFor): Answer {
   const excerpts: Excerpt[] = [];

@@ -6,6 +6,8 @@ import type { MapNode } from "../src/core/corpus/model.js";
 import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
 import { firstOf } from "../src/core/first-of.js";
 import { shorten } from "../src/core/input.js";
+import { readingOption } from "../src/core/option-fields.js";
+import { NAMED, withReading } from "../src/core/readings.js";
 import { resolvePillar } from "../src/core/resolve.js";
 import { roleOf } from "../src/core/roles.js";
 import { idsFor } from "../src/core/words.js";
@@ -26,17 +28,47 @@ export default defineCommand({
       .optional()
       .describe("What the objections are about, e.g. NATO, JEF, EU; empty for all")
       .meta({ autocomplete: "objection" }),
+    reading: readingOption,
   }),
   examples: ["counter NATO membership", "counter JEF", "counter"],
-  run: (core, { topic }) => counterAnswer(core, topic),
+  run: (core, { topic, reading }) => counterAnswer(core, topic, reading),
 });
 
 /**
  * The objections on a topic (all of them without one), each with the author's answers; the
  * editors' open points are told apart from the objections she answers. Free questions about
- * weak points ("what are the weaknesses of this argument?") get this answer too.
+ * weak points ("what are the weaknesses of this argument?") get this answer too. With several
+ * readings, from the one named or the one that has objections on the topic.
  */
-export function counterAnswer(core: Core, topic: string | undefined): Answer {
+export function counterAnswer(
+  core: Core,
+  topic: string | undefined,
+  reading?: string,
+): Answer | Promise<Answer> {
+  return withReading(
+    core,
+    {
+      command: "counter",
+      reading,
+      asked: topic ? `objections on “${shorten(topic, 40)}”` : "objections",
+      retry: topic ? `/counter ${topic}` : "/counter",
+      options: { topic },
+      match: (one) => counterMatch(one, topic),
+    },
+    (one) => objectionsAnswer(one, topic),
+  );
+}
+
+/** How well a reading has objections on the topic (see `readings.ts`). */
+function counterMatch(core: Core, topic: string | undefined): number {
+  if (core.corpus.nodesOfKind("objection").length === 0) return 0;
+  if (topic === undefined) return 1;
+  if (resolvePillar(core, topic).kind === "exact" || core.corpus.node(topic.trim().toLowerCase()))
+    return NAMED;
+  return core.search.searchNodes(topic, ["objection", "rebuttal"])[0]?.score ?? 0;
+}
+
+function objectionsAnswer(core: Core, topic: string | undefined): Answer {
   const all = topic ? objectionsOn(core, topic) : core.corpus.nodesOfKind("objection");
   const listed = firstOf(all, MAX_LISTED, "objections", "give a topic to narrow them down");
   const objections = listed.shown;

@@ -18,7 +18,10 @@ import {
   encodeDrillToken,
 } from "../src/core/debate/drill-token.js";
 import { documentRefs, nodeExcerpts, nodeRef } from "../src/core/excerpts.js";
-import { resolvePillar } from "../src/core/resolve.js";
+import { shorten } from "../src/core/input.js";
+import { readingOption } from "../src/core/option-fields.js";
+import { wholeCore, withReading } from "../src/core/readings.js";
+import { resolutionMatch, resolvePillar } from "../src/core/resolve.js";
 import { bracketed, correctedTo, noSuch, OURS, pillarList } from "../src/core/words.js";
 
 export default defineCommand({
@@ -46,20 +49,39 @@ export default defineCommand({
       .optional()
       .describe("Your answer to the objection, in your own words")
       .meta({ positional: false }),
+    reading: readingOption,
   }),
   examples: ["drill coalition", "drill", "drill eu"],
   run(core, options) {
-    const { pillar, token, reply } = options;
+    const { pillar, token, reply, reading } = options;
     const now = Math.floor(core.now() / 1000);
     // `/drill <token>` typed from a "Next:" hint lands in the first positional option.
     const carried = token ?? (pillar && looksLikeToken(core, pillar) ? pillar : undefined);
+    // A token names its reading, so a reply is judged against the reading it answers.
     if (carried) return continueRound(core, carried, reply, now);
     const unscored = reply
       ? ["Your reply was not scored: there was no round to answer. Here is a new one."]
       : [];
-    return startRound(core, pillar, now, unscored);
+    return withReading(
+      core,
+      {
+        command: "drill",
+        reading,
+        asked: pillar ? `a pillar “${shorten(pillar, 40)}” to drill` : "objections to drill",
+        retry: pillar ? `/drill ${pillar}` : "/drill",
+        options: { pillar },
+        match: (one) => drillMatch(one, pillar),
+      },
+      (one) => startRound(one, pillar, now, unscored),
+    );
   },
 });
+
+/** How well a reading has what a drill asks for: the pillar by name, or answered objections. */
+function drillMatch(core: Core, pillar: string | undefined): number {
+  if (pillar === undefined) return drillPool(core.corpus, undefined).objections.length > 0 ? 1 : 0;
+  return resolutionMatch(resolvePillar(core, pillar));
+}
 
 const TOKEN_SHAPE = new RegExp(`^[A-Za-z0-9_-]{${DRILL_TOKEN_LENGTH}}$`);
 
@@ -114,12 +136,13 @@ function askRound(
   const { corpus } = core;
   const state: DrillState = {
     phase: "ask",
+    readingIndex: readingIndex(core, objection.node),
     pillarIndex: pillarIndex(core, pool.pillar),
     objectionIndex: objection.index,
     round,
     issuedAt: now,
   };
-  const token = encodeDrillToken(state, core.stateSecret, corpus);
+  const token = encodeDrillToken(state, core.stateSecret, wholeCore(core).corpus);
   const node = objection.node;
   const targets = corpus.outgoing(node.key, "attacks", "undercuts");
   const excerpts = nodeExcerpts(node, { label: "Where the text raises it" }, 1);
@@ -145,11 +168,28 @@ function askRound(
   });
 }
 
-function continueRound(core: Core, token: string, reply: string | undefined, now: number): Answer {
-  const { corpus } = core;
-  const decoded = decodeDrillToken(token, core.stateSecret, corpus, now);
-  if (!decoded.ok) return rejected(core, decoded.problem);
+function continueRound(
+  whole: Core,
+  token: string,
+  reply: string | undefined,
+  now: number,
+): Answer | Promise<Answer> {
+  const decoded = decodeDrillToken(token, whole.stateSecret, whole.corpus, now);
+  if (!decoded.ok) return rejected(whole, decoded.problem);
   const { state } = decoded;
+  const reading = whole.corpus.documents[state.readingIndex];
+  // A signed token names a reading of this corpus; this only fails if the corpus is inconsistent.
+  if (!reading) return rejected(whole, "signature");
+  return withReading(
+    whole,
+    { command: "drill", reading: reading.id, asked: "", retry: "/drill", options: {} },
+    (core) => roundOf(core, state, reply, now),
+  );
+}
+
+/** The round a token names, in the token's reading. */
+function roundOf(core: Core, state: DrillState, reply: string | undefined, now: number): Answer {
+  const { corpus } = core;
   const pillar =
     state.pillarIndex === undefined ? undefined : corpus.nodesOfKind("pillar")[state.pillarIndex];
   const objection = corpus.nodesOfKind("objection")[state.objectionIndex];
@@ -220,13 +260,14 @@ function reveal(
             token: encodeDrillToken(
               {
                 phase: "next",
+                readingIndex: state.readingIndex,
                 pillarIndex: state.pillarIndex,
                 objectionIndex: next.index,
                 round: state.round + 1,
                 issuedAt: now,
               },
               core.stateSecret,
-              corpus,
+              wholeCore(core).corpus,
             ),
           },
         },
@@ -260,6 +301,14 @@ function rejected(core: Core, problem: DrillTokenProblem): Answer {
     notes: [PROBLEMS[problem], "Start a new round with /drill, or /drill with a pillar."],
     suggestions: ["/drill", ...pillars.map((p) => `/drill ${p.id}`)],
   });
+}
+
+/** Where the node's reading stands among all the readings: what a token counts indices in. */
+function readingIndex(core: Core, node: MapNode): number {
+  return Math.max(
+    0,
+    wholeCore(core).corpus.documents.findIndex((d) => d.id === node.documentId),
+  );
 }
 
 function pillarIndex(core: Core, pillar: MapNode | undefined): number | undefined {

@@ -11,6 +11,8 @@ import { toDot } from "../src/core/map/dot.js";
 import { mapPageUrl } from "../src/core/map/page.js";
 import { type MapImageFormat, renderMap } from "../src/core/map/render.js";
 import { focusView, type MapView, resolveFocus, wholeMap } from "../src/core/map/select.js";
+import { readingOption } from "../src/core/option-fields.js";
+import { NAMED, wholeCore, withReading } from "../src/core/readings.js";
 import { correctedTo } from "../src/core/words.js";
 
 const DEFAULT_DEPTH = 2;
@@ -41,6 +43,7 @@ export default defineCommand({
       .optional()
       .describe("How many steps around the focus to show: 1–3 (default 2)"),
     format: z.enum(["png", "svg"]).optional().describe("png (default) or svg"),
+    reading: readingOption,
   }),
   examples: [
     "map",
@@ -49,68 +52,96 @@ export default defineCommand({
     "map --focus eu --depth 3 --format svg",
   ],
   cost: "expensive",
-  async run(core, { focus, depth, format = "png" }) {
-    const notices: string[] = [];
-    const notes: string[] = [];
-    let view: MapView;
-    if (focus === undefined) {
-      view = wholeMap(core.corpus);
-      if (depth !== undefined)
-        notices.push("depth applies only around a focus, so the whole map is shown.");
-    } else {
-      const found = resolveFocus(core, focus);
-      if (found.kind === "none") return notFound(focus, found.suggestions);
-      if (found.kind === "corrected") {
-        notices.push(correctedTo("node", focus, found.node.id));
-      } else if (found.kind === "searched") {
-        notices.push(
-          `Focused on the best match for “${shorten(focus, 60)}”: ${found.node.label} (id ${found.node.id}).`,
-        );
-      }
-      view = focusView(core.corpus, found.node, depth ?? DEFAULT_DEPTH);
-    }
-    const center = view.focus ?? core.corpus.nodesOfKind("thesis")[0];
-    notes.push(
-      viewNote(view),
-      ...(core.publicUrl
-        ? [
-            `On the web page: ${mapPageUrl(core.publicUrl, { focus: view.focus?.id, depth: view.depth })}`,
-          ]
-        : []),
-      "Labels, kinds and the drawing are ours; ¶ numbers give the paragraphs of the author's quotes.",
-    );
-    const dot = toDot(view, { title: pictureTitle(core, view) });
-    const data = await renderMap(dot, format);
-    const excerpts = center
-      ? nodeExcerpts(center, { group: view.focus ? "The focus" : "The thesis" })
-      : [];
-    return answer(
-      "map",
-      view.focus ? `Argument map around: ${view.focus.label}` : "Argument map: the whole argument",
+  run: (core, { focus, depth, format = "png", reading }) =>
+    withReading(
+      core,
       {
-        notices,
-        notes: [
-          ...notes,
-          ...(center && excerpts.length === 0 && center.summary
-            ? [`${center.label} (our summary): ${center.summary}`]
-            : []),
-        ],
-        excerpts,
-        related: neighbours(view).map(nodeRef),
-        followUps: followUps(core, view),
-        sources: documentRefs(core, excerpts, [...new Set(view.nodes.map((n) => n.documentId))]),
-        attachments: [
-          {
-            filename: `argument-map.${format}`,
-            contentType: CONTENT_TYPES[format],
-            data,
-            description: describeView(view),
-          },
-        ],
+        command: "map",
+        reading,
+        asked: focus ? `a map node “${shorten(focus, 40)}”` : "an argument map",
+        retry: focus ? `/map ${focus}` : "/map",
+        options: { focus, depth, format: format === "png" ? undefined : format },
+        match: (one) => focusMatch(one, focus),
       },
-    );
-  },
+      (one) => mapAnswer(one, focus, depth, format),
+    ),
 });
+
+/** How well a reading has the focus (see `readings.ts`); without one, every reading has a map. */
+function focusMatch(core: Core, focus: string | undefined): number {
+  if (focus === undefined) return core.corpus.nodes.length > 0 ? 1 : 0;
+  const found = resolveFocus(core, focus);
+  if (found.kind === "exact") return NAMED;
+  if (found.kind === "corrected") return 1;
+  return found.kind === "searched" ? (core.search.searchNodes(focus)[0]?.score ?? 0) : 0;
+}
+
+async function mapAnswer(
+  core: Core,
+  focus: string | undefined,
+  depth: number | undefined,
+  format: MapImageFormat,
+): Promise<Answer> {
+  const notices: string[] = [];
+  const notes: string[] = [];
+  let view: MapView;
+  if (focus === undefined) {
+    view = wholeMap(core.corpus);
+    if (depth !== undefined)
+      notices.push("depth applies only around a focus, so the whole map is shown.");
+  } else {
+    const found = resolveFocus(core, focus);
+    if (found.kind === "none") return notFound(focus, found.suggestions);
+    if (found.kind === "corrected") {
+      notices.push(correctedTo("node", focus, found.node.id));
+    } else if (found.kind === "searched") {
+      notices.push(
+        `Focused on the best match for “${shorten(focus, 60)}”: ${found.node.label} (id ${found.node.id}).`,
+      );
+    }
+    view = focusView(core.corpus, found.node, depth ?? DEFAULT_DEPTH);
+  }
+  const center = view.focus ?? core.corpus.nodesOfKind("thesis")[0];
+  notes.push(
+    viewNote(view),
+    ...(core.publicUrl
+      ? [
+          `On the web page: ${mapPageUrl(core.publicUrl, { focus: view.focus?.id, depth: view.depth, reading: wholeCore(core).corpus.documents.length > 1 ? core.corpus.documents[0]?.id : undefined })}`,
+        ]
+      : []),
+    "Labels, kinds and the drawing are ours; ¶ numbers give the paragraphs of the author's quotes.",
+  );
+  const dot = toDot(view, { title: pictureTitle(core, view) });
+  const data = await renderMap(dot, format);
+  const excerpts = center
+    ? nodeExcerpts(center, { group: view.focus ? "The focus" : "The thesis" })
+    : [];
+  return answer(
+    "map",
+    view.focus ? `Argument map around: ${view.focus.label}` : "Argument map: the whole argument",
+    {
+      notices,
+      notes: [
+        ...notes,
+        ...(center && excerpts.length === 0 && center.summary
+          ? [`${center.label} (our summary): ${center.summary}`]
+          : []),
+      ],
+      excerpts,
+      related: neighbours(view).map(nodeRef),
+      followUps: followUps(core, view),
+      sources: documentRefs(core, excerpts, [...new Set(view.nodes.map((n) => n.documentId))]),
+      attachments: [
+        {
+          filename: `argument-map.${format}`,
+          contentType: CONTENT_TYPES[format],
+          data,
+          description: describeView(view),
+        },
+      ],
+    },
+  );
+}
 
 function notFound(focus: string, suggestions: readonly string[]): Answer {
   return answer("map", `No map node matches “${shorten(focus, 60)}”`, {

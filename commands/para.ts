@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
+import { readingOption } from "../src/core/option-fields.js";
 import { paragraphAnswer } from "../src/core/paragraph-answer.js";
 
 export default defineCommand({
@@ -12,12 +13,8 @@ export default defineCommand({
       .min(1)
       .max(10_000)
       .describe("The paragraph number from a citation, e.g. 13 for ¶13 (¶1 is the series note)"),
-    reading: z
-      .string()
-      .min(1)
-      .max(100)
-      .optional()
-      .describe("Which reading, by its id (see /sources); the first one when left out"),
+    // Left out, the first reading's paragraph, with a note naming the others.
+    reading: readingOption,
   }),
   examples: ["para 13", "para 2"],
   run: (core, { number, reading }) => paragraphAnswer(core, number, reading),

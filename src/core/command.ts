@@ -17,7 +17,15 @@ import type { Answer } from "./answer.js";
 import type { Core } from "./core.js";
 
 /** Where an option's autocomplete suggestions come from. */
-const AUTOCOMPLETE_SOURCES = ["pillar", "node", "claim", "objection", "glossary", "topic"] as const;
+const AUTOCOMPLETE_SOURCES = [
+  "pillar",
+  "node",
+  "claim",
+  "objection",
+  "glossary",
+  "topic",
+  "reading",
+] as const;
 export type AutocompleteSource = (typeof AUTOCOMPLETE_SOURCES)[number];
 
 export type CommandCost = "cheap" | "expensive";

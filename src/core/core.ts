@@ -7,9 +7,25 @@ import type { CorpusModel } from "./corpus/model.js";
 import { loadTrustedCorpus } from "./corpus/pipeline.js";
 import { SearchIndex } from "./search/search-index.js";
 
+/**
+ * What commands ask of the search index. A core limited to one reading (see `readings.ts`)
+ * answers the same questions from that reading only.
+ */
+export type CorpusSearch = Pick<
+  SearchIndex,
+  | "lexicon"
+  | "explain"
+  | "weigh"
+  | "passageOf"
+  | "searchParagraphs"
+  | "searchNodes"
+  | "statingOrder"
+  | "toJSON"
+>;
+
 export interface Core {
   readonly corpus: CorpusModel;
-  readonly search: SearchIndex;
+  readonly search: CorpusSearch;
   /**
    * Secret for signing state that travels through the user (e.g. a drill round in a button id),
    * so any process can trust it without a session store.

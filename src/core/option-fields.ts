@@ -11,3 +11,15 @@ export const claimQuery = z
   .max(200)
   .describe("A claim id (e.g. coal-speed) or words from the claim")
   .meta({ autocomplete: "claim" });
+
+/**
+ * Which reading a command answers from (see `readings.ts`): only needed when several readings
+ * have what was asked. Given by name only (`reading:…`, `--reading`), never by position.
+ */
+export const readingOption = z
+  .string()
+  .min(1)
+  .max(100)
+  .optional()
+  .describe("Which reading, by its id (see /sources), when several are loaded")
+  .meta({ autocomplete: "reading", positional: false });

@@ -5,7 +5,7 @@
 import { type Answer, answer, type FollowUp } from "./answer.js";
 import type { Core } from "./core.js";
 import { documentRefs, nodeRef, passageExcerpt } from "./excerpts.js";
-import { shorten } from "./input.js";
+import { unknownReadingAnswer } from "./readings.js";
 import { roleLabel } from "./roles.js";
 
 /** A paragraph number in a question: "¶13", "§ 13", "para 13", "paragraph 13", "p. 13". */
@@ -22,13 +22,7 @@ export function paragraphReference(query: string): number | undefined {
 export function paragraphAnswer(core: Core, number: number, documentId?: string): Answer {
   const { documents } = core.corpus;
   const doc = documentId ? core.corpus.document(documentId.trim()) : documents[0];
-  if (!doc) {
-    return answer("para", `No reading “${shorten(documentId ?? "", 60)}”`, {
-      status: "not-found",
-      notices: [`The readings are: ${documents.map((d) => d.id).join(", ")}.`],
-      suggestions: documents.map((d) => `/para ${number} --reading ${d.id}`),
-    });
-  }
+  if (!doc) return unknownReadingAnswer("para", documentId ?? "", `/para ${number}`, documents);
   const paragraph = doc.paragraphs.find((p) => p.number === number);
   if (!paragraph) {
     const count = doc.paragraphs.length;

@@ -5,6 +5,7 @@
 import type { Core } from "./core.js";
 import type { MapNode } from "./corpus/model.js";
 import type { NodeKind } from "./corpus/schema.js";
+import { NAMED } from "./readings.js";
 import { closest } from "./suggest.js";
 
 /** Kinds that make up the argument itself: everything but the framing context. */
@@ -63,6 +64,11 @@ export function resolveByName(nodes: readonly MapNode[], input: string): Resolut
   return { kind: "none", suggestions: (distinct.length ? distinct : nodes).map((n) => n.id) };
 }
 
+/** How well a reading has a name (see `readings.ts`): exactly beats a corrected typo. */
+export function resolutionMatch(found: Resolution<unknown>): number {
+  return found.kind === "exact" ? NAMED : found.kind === "corrected" ? 1 : 0;
+}
+
 export function resolvePillar(core: Core, input: string): Resolution<MapNode> {
   return resolveByName(core.corpus.nodesOfKind("pillar"), input);
 }
@@ -73,12 +79,28 @@ export function resolveNode(
   input: string,
   kinds?: readonly NodeKind[],
 ): MapNode | undefined {
+  return namedNode(core, input, kinds) ?? core.search.searchNodes(input, kinds)[0]?.node;
+}
+
+/** A node named by its id (or `doc/id`) or its exact label or alias, among `kinds`. */
+export function namedNode(
+  core: Core,
+  input: string,
+  kinds?: readonly NodeKind[],
+): MapNode | undefined {
   const allowed = (node: MapNode | undefined): node is MapNode =>
     !!node && (!kinds || kinds.includes(node.kind));
   const byId = core.corpus.node(input.trim().toLowerCase());
   if (allowed(byId)) return byId;
   const key = nameKey(input);
-  const byLabel = core.corpus.nodes.find((n) => allowed(n) && nameKeysOf(n).includes(key));
-  if (byLabel) return byLabel;
-  return core.search.searchNodes(input, kinds)[0]?.node;
+  return core.corpus.nodes.find((n) => allowed(n) && nameKeysOf(n).includes(key));
+}
+
+/**
+ * How well a reading has the node `input` asks for, to pick a reading (see `readings.ts`):
+ * {@link NAMED} when a node has that id or name, else the best search score, 0 for none.
+ */
+export function nodeMatch(core: Core, input: string, kinds?: readonly NodeKind[]): number {
+  if (namedNode(core, input, kinds)) return NAMED;
+  return core.search.searchNodes(input, kinds)[0]?.score ?? 0;
 }

@@ -119,3 +119,32 @@ export function idsFor(command: string, nodes: readonly { readonly id: string }[
   const ids = [...new Set(nodes.map((node) => node.id))];
   return ids.length ? [`Ids for /${command}: ${ids.join(", ")}.`] : [];
 }
+
+const COUNT_WORDS = ["No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine"];
+
+/** "Two readings have a pillar “coalition”": what several readings answer (`asked` says what). */
+export function severalReadingsTitle(count: number, asked: string): string {
+  return `${COUNT_WORDS[count] ?? String(count)} readings have ${asked}`;
+}
+
+/** Which readings have what was asked, and how to choose one. */
+export function severalReadingsNotices(
+  readings: readonly { readonly id: string; readonly shortCite: string }[],
+): string[] {
+  return [
+    `The readings that have it: ${readings.map((r) => `${r.id} (${r.shortCite})`).join("; ")}.`,
+    `Add the reading you mean — reading: on Discord, --reading in Slack and the terminal — e.g. ${readings[0]?.id ?? "…"}.`,
+  ];
+}
+
+/** "The readings are: a (Anisova, …); b (…)." for an unknown reading, with ids commands take. */
+export function readingList(
+  readings: readonly { readonly id: string; readonly shortCite: string }[],
+): string {
+  return `The readings are: ${readings.map((r) => `${r.id} (${r.shortCite})`).join("; ")}.`;
+}
+
+/** The label of a button that asks again in one reading. */
+export function inReadingLabel(reading: { readonly shortCite: string }): string {
+  return `In ${reading.shortCite}`;
+}

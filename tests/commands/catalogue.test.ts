@@ -3,6 +3,8 @@ import { z } from "zod";
 import { catalogue } from "../../commands/index.js";
 import { answer } from "../../src/core/answer.js";
 import { checkCatalogue, defineCommand, optionSpecs } from "../../src/core/command.js";
+import { readingOption } from "../../src/core/option-fields.js";
+import { READING_COMMANDS } from "../../src/core/readings.js";
 
 const command = (name: string, options: z.ZodObject = z.object({})) =>
   defineCommand({
@@ -33,6 +35,13 @@ describe("the command catalogue", () => {
     );
   });
 
+  it("gives every command of one reading's map the one shared reading option, and no other command", () => {
+    const withReading = catalogue.filter((c) => optionSpecs(c).some((o) => o.name === "reading"));
+    expect(withReading.map((c) => c.name).sort()).toEqual([...READING_COMMANDS].sort());
+    for (const command of withReading)
+      expect(command.options.shape.reading, command.name).toBe(readingOption);
+  });
+
   it("derives registration specs from the zod schemas", () => {
     const pillar = catalogue.find((c) => c.name === "pillar");
     expect(pillar && optionSpecs(pillar)).toEqual([
@@ -43,6 +52,13 @@ describe("the command catalogue", () => {
         autocomplete: "pillar",
         minLength: 1,
         maxLength: 60,
+      }),
+      expect.objectContaining({
+        name: "reading",
+        type: "string",
+        required: false,
+        autocomplete: "reading",
+        positional: false,
       }),
     ]);
     const search = catalogue.find((c) => c.name === "search");

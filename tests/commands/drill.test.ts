@@ -107,7 +107,14 @@ describe("/drill: a round", () => {
       .nodesOfKind("objection")
       .findIndex((o) => o.id === "obj-reorient-jef");
     const token = encodeDrillToken(
-      { phase: "ask", pillarIndex: undefined, objectionIndex: index, round: 1, issuedAt: now },
+      {
+        phase: "ask",
+        readingIndex: 0,
+        pillarIndex: undefined,
+        objectionIndex: index,
+        round: 1,
+        issuedAt: now,
+      },
       core.stateSecret,
       core.corpus,
     );
@@ -136,6 +143,7 @@ describe("/drill: bad state and bad input", () => {
     const foreign = encodeDrillToken(
       {
         phase: "ask",
+        readingIndex: 0,
         pillarIndex: undefined,
         objectionIndex: 0,
         round: 1,

@@ -29,6 +29,7 @@ describe("/map", () => {
         required: false,
         choices: ["png", "svg"],
       }),
+      expect.objectContaining({ name: "reading", required: false, autocomplete: "reading" }),
     ]);
   });
 

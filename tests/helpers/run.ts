@@ -22,6 +22,7 @@ export async function revealDrill(objectionId: string): Promise<Answer> {
   const token = encodeDrillToken(
     {
       phase: "ask",
+      readingIndex: 0,
       pillarIndex: undefined,
       objectionIndex,
       round: 1,

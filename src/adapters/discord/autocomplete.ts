@@ -1,7 +1,7 @@
 /**
  * Autocomplete suggestions, answered synchronously from the loaded corpus and its index, well
  * inside Discord's 3-second deadline: pillar names, claim and node ids with their labels,
- * objections, glossary terms, and search topics.
+ * objections, glossary terms, search topics, and the ids of the readings.
  */
 import type { APIApplicationCommandOptionChoice } from "discord.js";
 import type { AutocompleteSource } from "../../core/command.js";
@@ -98,6 +98,14 @@ function candidatesFor(
           name: g.expansion ? `${g.term} — ${g.expansion}` : g.term,
           value: g.term,
           keys: [g.term, ...(g.expansion ? [g.expansion] : []), ...g.aliases],
+        })),
+      };
+    case "reading":
+      return {
+        candidates: corpus.documents.map((d) => ({
+          name: `${d.id} — ${d.authorShort}, “${d.shortTitle}”`,
+          value: d.id,
+          keys: [d.id, d.title, d.author, d.shortTitle],
         })),
       };
     case "topic": {

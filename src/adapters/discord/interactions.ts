@@ -15,6 +15,7 @@ import { type Command, type CommandCost, optionSpecs } from "../../core/command.
 import type { Core } from "../../core/core.js";
 import { findCommand, unknownCommand } from "../../core/dispatch.js";
 import { executeCommand } from "../../core/execute.js";
+import { readingCore } from "../../core/readings.js";
 import { staleControlAnswer } from "../../core/words.js";
 import type { Logger } from "../../logger.js";
 import { autocompleteChoices } from "./autocomplete.js";
@@ -148,8 +149,13 @@ function planChoices(
   if (!command || !focused) return [];
   const spec = optionSpecs(command).find((s) => s.name === focused.name);
   if (!spec?.autocomplete) return [];
+  // With a reading already chosen, offer that reading's pillars, claims and topics only.
+  const reading = flatten(raw).find((o) => o.name === "reading" && !o.focused)?.value;
+  const core =
+    (typeof reading === "string" && readingCore(context.core, reading.trim().toLowerCase())) ||
+    context.core;
   try {
-    return autocompleteChoices(context.core, spec.autocomplete, String(focused.value ?? ""));
+    return autocompleteChoices(core, spec.autocomplete, String(focused.value ?? ""));
   } catch (error) {
     context.logger.error(
       { err: error, command: name, option: focused.name },

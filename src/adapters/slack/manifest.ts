@@ -82,5 +82,11 @@ export function usageHint(command: Command): string {
 function optionHint(spec: OptionSpec): string {
   if (spec.type === "boolean") return `[--${spec.name}]`;
   const value = spec.choices && spec.choices.length <= 5 ? spec.choices.join("|") : spec.name;
-  return spec.required ? `<${value}>` : `[--${spec.name} ${spec.type === "string" ? "text" : "n"}]`;
+  return spec.required ? `<${value}>` : `[--${spec.name} ${placeholder(spec)}]`;
+}
+
+/** What an optional value looks like: a number, an id (of a reading), or text. */
+function placeholder(spec: OptionSpec): string {
+  if (spec.type !== "string") return "n";
+  return spec.autocomplete === "reading" ? "id" : "text";
 }

@@ -107,6 +107,7 @@ export class CorpusModel {
   readonly #relationsFrom: ReadonlyMap<string, readonly Relation[]>;
   readonly #relationsTo: ReadonlyMap<string, readonly Relation[]>;
   readonly #derived = new Map<Derived<unknown>, unknown>();
+  readonly #readings = new Map<string, CorpusModel>();
 
   constructor(parts: {
     documents: DocumentInfo[];
@@ -143,6 +144,30 @@ export class CorpusModel {
 
   document(id: string): DocumentInfo | undefined {
     return this.#documents.get(id);
+  }
+
+  /**
+   * The model of one reading: its document, nodes, relations and glossary (the same objects as
+   * here), for commands that answer from one reading's map. Undefined for an unknown id.
+   */
+  reading(documentId: string): CorpusModel | undefined {
+    if (this.documents.length === 1 && this.documents[0]?.id === documentId) return this;
+    const document = this.#documents.get(documentId);
+    if (!document) return undefined;
+    let model = this.#readings.get(documentId);
+    if (!model) {
+      const nodes = this.nodes.filter((n) => n.documentId === documentId);
+      const keys = new Set(nodes.map((n) => n.key));
+      model = new CorpusModel({
+        documents: [document],
+        nodes,
+        relations: this.relations.filter((r) => keys.has(r.from)),
+        glossary: this.glossary.filter((g) => g.documentId === documentId),
+        synonyms: this.synonyms.map((group) => [...group]),
+      });
+      this.#readings.set(documentId, model);
+    }
+    return model;
   }
 
   /** A node by its key (`doc/id`) or by its bare id when only one reading uses that id. */

@@ -2,15 +2,18 @@
  * The state of a drill round, carried by the user (a button's custom_id, an action value, a
  * console line) instead of a session store: any process holding the secret can continue it.
  *
- * Layout (9 bytes, then a 12-byte HMAC-SHA256 tag), base64url — 28 characters:
- *   version · phase · pillar index + 1 (0 = any) · objection index · round · issued-at (uint32 s)
- * The tag also covers a fingerprint of the corpus's pillars and objections, so a token from
- * another reading (or an edited map, where index 3 may mean another objection) is refused.
+ * Layout (9 bytes, then a 12-byte HMAC-SHA256 tag), base64url — 28 characters, no padding bits:
+ *   version × 2 + phase · reading index · pillar index + 1 (0 = any) · objection index · round ·
+ *   issued-at (uint32 s)
+ * The reading index says which reading's map the pillar and objection indices count in, so a
+ * reply is judged against the right reading when several are loaded. The tag also covers a
+ * fingerprint of every reading's pillars and objections, so a token from another corpus (or an
+ * edited map, where index 3 may mean another objection) is refused.
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { CorpusModel, Derived } from "../corpus/model.js";
 
-const DRILL_TOKEN_VERSION = 1;
+const DRILL_TOKEN_VERSION = 2;
 /** 96 bits: far beyond guessing within a token's lifetime, and short enough for a custom_id. */
 const TAG_BYTES = 12;
 const PAYLOAD_BYTES = 9;
@@ -28,9 +31,11 @@ export type DrillPhase = "ask" | "next";
 
 export interface DrillState {
   readonly phase: DrillPhase;
-  /** Index among the corpus's pillars, or undefined for a drill over every objection. */
+  /** Index of the reading among the corpus's readings (in their order). */
+  readonly readingIndex: number;
+  /** Index among the reading's pillars, or undefined for a drill over every objection. */
   readonly pillarIndex: number | undefined;
-  /** Index among the corpus's objections (in map order). */
+  /** Index among the reading's objections (in map order). */
   readonly objectionIndex: number;
   /** 1-based; stops counting at 255. */
   readonly round: number;
@@ -57,8 +62,8 @@ const PHASES: readonly DrillPhase[] = ["ask", "next"];
 /** Signs a round's state. */
 export function encodeDrillToken(state: DrillState, secret: string, corpus: CorpusModel): string {
   const payload = Buffer.alloc(PAYLOAD_BYTES);
-  payload.writeUInt8(DRILL_TOKEN_VERSION, 0);
-  payload.writeUInt8(PHASES.indexOf(state.phase), 1);
+  payload.writeUInt8(DRILL_TOKEN_VERSION * 2 + PHASES.indexOf(state.phase), 0);
+  payload.writeUInt8(byte(state.readingIndex), 1);
   payload.writeUInt8(state.pillarIndex === undefined ? 0 : byte(state.pillarIndex + 1), 2);
   payload.writeUInt8(byte(state.objectionIndex), 3);
   payload.writeUInt8(byte(Math.max(1, state.round)), 4);
@@ -82,10 +87,10 @@ export function decodeDrillToken(
   if (!timingSafeEqual(bytes.subarray(PAYLOAD_BYTES), tag(payload, secret, corpus))) {
     return {
       ok: false,
-      problem: payload.readUInt8(0) === DRILL_TOKEN_VERSION ? "signature" : "version",
+      problem: payload.readUInt8(0) >> 1 === DRILL_TOKEN_VERSION ? "signature" : "version",
     };
   }
-  const phase = PHASES[payload.readUInt8(1)];
+  const phase = PHASES[payload.readUInt8(0) & 1];
   const pillar = payload.readUInt8(2);
   const issuedAt = payload.readUInt32BE(5);
   if (!phase) return { ok: false, problem: "malformed" };
@@ -95,6 +100,7 @@ export function decodeDrillToken(
     ok: true,
     state: {
       phase,
+      readingIndex: payload.readUInt8(1),
       pillarIndex: pillar === 0 ? undefined : pillar - 1,
       objectionIndex: payload.readUInt8(3),
       round: payload.readUInt8(4),

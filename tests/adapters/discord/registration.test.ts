@@ -80,9 +80,12 @@ describe("registration JSON from the catalogue", () => {
     }
   });
 
-  it("/why-not-jef and /sources take no options but the private flag", () => {
-    expect(registered.find((c) => c.name === "why-not-jef")?.options).toEqual([PRIVATE]);
+  it("/sources takes no options but the private flag; /why-not-jef only its reading", () => {
     expect(registered.find((c) => c.name === "sources")?.options).toEqual([PRIVATE]);
+    expect(registered.find((c) => c.name === "why-not-jef")?.options).toEqual([
+      expect.objectContaining({ name: "reading", type: 3, required: false, autocomplete: true }),
+      PRIVATE,
+    ]);
   });
 });
 

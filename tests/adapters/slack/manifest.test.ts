@@ -79,4 +79,11 @@ describe("Slack app manifest", () => {
     const search = catalogue.find((c) => c.name === "search");
     expect(search && usageHint(search)).toBe("<query> [--page n] [--public]");
   });
+
+  it("hints the shared reading option as an id on every command of one reading's map", () => {
+    const pillar = catalogue.find((c) => c.name === "pillar");
+    expect(pillar && usageHint(pillar)).toBe("<name> [--reading id] [--public]");
+    const counter = catalogue.find((c) => c.name === "counter");
+    expect(counter && usageHint(counter)).toBe("[--topic text] [--reading id] [--public]");
+  });
 });

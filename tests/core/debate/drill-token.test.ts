@@ -15,6 +15,7 @@ const SECRET = "drill-test-secret";
 const NOW = 1_750_000_000;
 const state: DrillState = {
   phase: "ask",
+  readingIndex: 0,
   pillarIndex: 2,
   objectionIndex: 4,
   round: 3,
@@ -28,12 +29,20 @@ describe("drill state tokens", () => {
     fc.assert(
       fc.property(
         fc.constantFrom("ask" as const, "next" as const),
+        fc.integer({ min: 0, max: 255 }),
         fc.option(fc.integer({ min: 0, max: 254 }), { nil: undefined }),
         fc.integer({ min: 0, max: 255 }),
         fc.integer({ min: 1, max: 255 }),
         fc.integer({ min: 0, max: DRILL_TOKEN_TTL_SECONDS }),
-        (phase, pillarIndex, objectionIndex, round, age) => {
-          const s: DrillState = { phase, pillarIndex, objectionIndex, round, issuedAt: NOW - age };
+        (phase, readingIndex, pillarIndex, objectionIndex, round, age) => {
+          const s: DrillState = {
+            phase,
+            readingIndex,
+            pillarIndex,
+            objectionIndex,
+            round,
+            issuedAt: NOW - age,
+          };
           const encoded = encodeDrillToken(s, SECRET, corpus);
           expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
           expect(encoded).toHaveLength(DRILL_TOKEN_LENGTH);
