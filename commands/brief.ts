@@ -87,7 +87,11 @@ function briefAnswer(core: Core, side: Side, motion: string): Answer {
           ...(scope.unknownTerms.length
             ? [`Words it never uses: ${scope.unknownTerms.slice(0, 6).join(", ")}.`]
             : []),
-          `Nearest points in the reading (our labels): ${scope.nearest.map((n) => n.label).join("; ")}.`,
+          ...(scope.nearest.length
+            ? [
+                `Nearest points in the reading (our labels): ${scope.nearest.map((n) => n.label).join("; ")}.`,
+              ]
+            : []),
         ],
         related: scope.nearest.map(nodeRef),
         suggestions: [...new Set(scope.nearest.map((n) => motionFor(core, n)))].map(

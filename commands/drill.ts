@@ -114,10 +114,14 @@ function startRound(
     return answer("drill", `No objection to drill${pillar ? ` in “${pillar.label}”` : ""}`, {
       status: "not-found",
       notes: [
-        "A drill needs an objection the author answers, so your reply can be compared with the answer; this part of the map has none.",
+        `A drill needs an objection the author answers, so your reply can be compared with the answer; ${pillar ? "this part of the map has none" : "this reading's map has none yet"}.`,
         ...open.map((o) => `Left open by the text (our reading): ${o.label}`),
       ],
-      suggestions: ["/drill", ...pillars.filter((p) => p !== pillar).map((p) => `/drill ${p.id}`)],
+      // Never the command just answered: only other places to drill.
+      suggestions: [
+        ...(pillar ? ["/drill"] : []),
+        ...pillars.filter((p) => p !== pillar).map((p) => `/drill ${p.id}`),
+      ],
     });
   }
   const corrected =

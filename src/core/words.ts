@@ -98,8 +98,13 @@ export function didYouMean(kind: string, typed: string, near: readonly string[])
     : `${noSuch(kind, typed)}.`;
 }
 
-/** "The pillars are: g7 (…); eu (…)." for a not-found pillar, with ids a command takes. */
+/**
+ * "The pillars are: g7 (…); eu (…)." for a not-found pillar, with ids a command takes; a reading
+ * whose map has none yet (a draft from `npm run ingest`) says so instead of listing nothing.
+ */
 export function pillarList(pillars: readonly { id: string; label: string }[]): string {
+  if (pillars.length === 0)
+    return "This reading's map has no pillars yet (the editors have not written them).";
   return `The pillars are: ${pillars.map((p) => `${p.id} (${p.label})`).join("; ")}.`;
 }
 

@@ -14,7 +14,7 @@ import { executeCommand } from "../../src/core/execute.js";
 import { READING_COMMANDS } from "../../src/core/readings.js";
 import { expectVerbatimAndCited } from "../helpers/answers.js";
 import { SHIPPED_DOC } from "../helpers/corpus.js";
-import { SECOND_DOC, twoReadingsCore } from "../helpers/two-readings.js";
+import { draftReadingCore, SECOND_DOC, twoReadingsCore } from "../helpers/two-readings.js";
 
 let core: Core;
 beforeAll(async () => {
@@ -225,5 +225,36 @@ describe("Discord autocomplete of the reading option", () => {
         value: SECOND_DOC,
       },
     ]);
+  });
+});
+
+describe("a reading whose map is still the ingest draft", () => {
+  let draft: Core;
+  beforeAll(async () => {
+    draft = await draftReadingCore();
+  });
+  const askDraft = (line: string) => runLine(draft, catalogue, `${line} --reading ${SECOND_DOC}`);
+
+  it("says its map has no pillars yet, rather than listing none", async () => {
+    for (const line of ["/pillar coalition", "/drill coalition"]) {
+      const answer = await askDraft(line);
+      expect(answer.status, line).toBe("not-found");
+      const words = [...(answer.notices ?? []), ...answer.notes].join(" ");
+      expect(words, line).toContain("has no pillars yet");
+      expect(words, line).not.toMatch(/are: \./);
+    }
+  });
+
+  it("never suggests the drill that just found nothing to drill", async () => {
+    const answer = await askDraft("/drill");
+    expect(answer.title).toBe("No objection to drill");
+    expect(answer.notes[0]).toContain("this reading's map has none yet");
+    expect(answer.suggestions.filter((s) => /^\/drill(\s+--reading\s+\S+)?$/.test(s))).toEqual([]);
+  });
+
+  it("lists no empty 'nearest points' when a motion meets nothing in the draft", async () => {
+    const answer = await askDraft("/brief --side for --motion garrisons");
+    expect(answer.status).toBe("not-found");
+    expect(answer.notes.join(" ")).not.toContain("Nearest points in the reading (our labels): .");
   });
 });

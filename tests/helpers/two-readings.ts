@@ -70,3 +70,13 @@ export async function twoReadingsCore(): Promise<Core> {
   writeFileSync(map, draft.replace("relations: []\n", SECOND_MAP_NODES));
   return createCore(root, { stateSecret: "test-secret", randomInt: () => 0 });
 }
+
+/**
+ * The shipped reading beside the Kovalenko page as `npm run ingest` drafts it: a map with a
+ * thesis placeholder and draft section nodes, and no pillars, claims or objections yet.
+ */
+export async function draftReadingCore(): Promise<Core> {
+  const root = corpusCopy([SHIPPED_CORPUS]);
+  await ingestInto(root, FIXTURE_PAGES.text.file, SECOND_DOC);
+  return createCore(root, { stateSecret: "test-secret", randomInt: () => 0 });
+}
