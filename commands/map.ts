@@ -157,7 +157,10 @@ function notFound(focus: string, suggestions: readonly string[]): Answer {
 function viewNote(view: MapView): string {
   const contents = `${countNodes(view)}; ${countRelations(view)}`;
   if (!view.focus) {
-    return `The whole argument: ${contents}. Evidence, objections and the author's answers are counted on each node; focus on a pillar or claim to see them, e.g. /map coalition.`;
+    // The example names a pillar this map has: a drafted reading may have none yet.
+    const pillar = view.nodes.find((n) => n.kind === "pillar");
+    const example = pillar ? `, e.g. /map ${pillar.id}` : "";
+    return `The whole argument: ${contents}. Evidence, objections and the author's answers are counted on each node; focus on a pillar or claim to see them${example}.`;
   }
   const steps = view.depth === 1 ? "1 step" : `${view.depth} steps`;
   return `Focus: ${view.focus.label} (${view.focus.kind}, id ${view.focus.id}), ${steps} out: ${contents}. Arrows point at the node argued about; nodes whose neighbours fall outside the picture say how many.`;

@@ -252,6 +252,12 @@ describe("a reading whose map is still the ingest draft", () => {
     expect(answer.suggestions.filter((s) => /^\/drill(\s+--reading\s+\S+)?$/.test(s))).toEqual([]);
   });
 
+  it("gives its whole map without an example focus it does not have", async () => {
+    const answer = await askDraft("/map");
+    expect(answer.notes.join(" ")).toContain("focus on a pillar or claim to see them.");
+    expect(answer.notes.join(" ")).not.toContain("/map coalition");
+  });
+
   it("lists no empty 'nearest points' when a motion meets nothing in the draft", async () => {
     const answer = await askDraft("/brief --side for --motion garrisons");
     expect(answer.status).toBe("not-found");
