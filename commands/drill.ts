@@ -146,7 +146,7 @@ function askRound(
     round,
     issuedAt: now,
   };
-  const token = encodeDrillToken(state, core.stateSecret, wholeCore(core).corpus);
+  const token = encodeDrillToken(state, core.drillSecret, wholeCore(core).corpus);
   const node = objection.node;
   const targets = corpus.outgoing(node.key, "attacks", "undercuts");
   const excerpts = nodeExcerpts(node, { label: "Where the text raises it" }, 1);
@@ -178,7 +178,7 @@ function continueRound(
   reply: string | undefined,
   now: number,
 ): Answer | Promise<Answer> {
-  const decoded = decodeDrillToken(token, whole.stateSecret, whole.corpus, now);
+  const decoded = decodeDrillToken(token, whole.drillSecret, whole.corpus, now);
   if (!decoded.ok) return rejected(whole, decoded.problem);
   const { state } = decoded;
   const reading = whole.corpus.documents[state.readingIndex];
@@ -270,7 +270,7 @@ function reveal(
                 round: state.round + 1,
                 issuedAt: now,
               },
-              core.stateSecret,
+              core.drillSecret,
               wholeCore(core).corpus,
             ),
           },

@@ -160,7 +160,7 @@ async function main(): Promise<void> {
     [slackSigningSecret, botToken],
     countingDestination(logCounts),
   );
-  const core = createCore(defaultCorpusRoot(), { stateSecret: randomBytes(16).toString("hex") });
+  const core = createCore(defaultCorpusRoot(), { drillSecret: randomBytes(16).toString("hex") });
   // Limits far above the run's rate: the soak measures throughput, not the limiter's refusals.
   const rateLimit = { perMinute: 1_000_000, expensivePerMinute: 1_000_000 };
   const discord = createDiscordInteractionsEndpoint({

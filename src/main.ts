@@ -146,7 +146,7 @@ async function main(): Promise<number> {
     SECRET_KEYS.map((k) => process.env[k]),
   );
   const core = createCore(config.corpusDir, {
-    ...(config.drillSecret ? { stateSecret: config.drillSecret } : {}),
+    ...(config.drillSecret ? { drillSecret: config.drillSecret } : {}),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   });
   const wanted = modes(config);

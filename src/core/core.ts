@@ -27,10 +27,11 @@ export interface Core {
   readonly corpus: CorpusModel;
   readonly search: CorpusSearch;
   /**
-   * Secret for signing state that travels through the user (e.g. a drill round in a button id),
-   * so any process can trust it without a session store.
+   * Signs a drill round that travels through the user (in a button id or a form), so any
+   * process can trust it without a session store: `DRILL_SECRET`, shared by every process that
+   * answers the same students.
    */
-  readonly stateSecret: string;
+  readonly drillSecret: string;
   /** Where the map page is published (e.g. `https://bot.example.edu`), for answers to link to it. */
   readonly publicUrl?: string;
   /** The time, in milliseconds since the epoch (practice drills date their rounds with it). */
@@ -42,8 +43,8 @@ export interface Core {
 export interface CoreOptions {
   /** A minisearch index serialised with `SearchIndex#toJSON` for the same corpus. */
   readonly serialisedIndex?: string;
-  /** See {@link Core.stateSecret}; a random one per process when not set. */
-  readonly stateSecret?: string;
+  /** See {@link Core.drillSecret}; a random one per process when not set. */
+  readonly drillSecret?: string;
   /** See {@link Core.publicUrl}. */
   readonly publicUrl?: string;
   /** See {@link Core.now}; `Date.now` when not set (tests pin the clock). */
@@ -64,7 +65,7 @@ export function createCore(corpusRoot: string, options: CoreOptions = {}): Core 
   return {
     corpus,
     search,
-    stateSecret: options.stateSecret ?? randomBytes(32).toString("hex"),
+    drillSecret: options.drillSecret ?? randomBytes(32).toString("hex"),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     now: options.now ?? Date.now,
     randomInt: options.randomInt ?? ((below) => randomInt(below)),

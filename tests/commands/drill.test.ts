@@ -94,7 +94,7 @@ describe("/drill: a round", () => {
     expect(round2.related[0]?.id).not.toBe(asked.related[0]?.id);
     const decoded = decodeDrillToken(
       tokenOf(round2),
-      core.stateSecret,
+      core.drillSecret,
       core.corpus,
       Math.floor(Date.now() / 1000),
     );
@@ -115,7 +115,7 @@ describe("/drill: a round", () => {
         round: 1,
         issuedAt: now,
       },
-      core.stateSecret,
+      core.drillSecret,
       core.corpus,
     );
     const revealed = await run("drill", { token, reply: GOOD_REPLIES["obj-reorient-jef"] ?? "" });
@@ -219,7 +219,7 @@ describe("/drill in the console", () => {
 describe("/drill with a pinned clock and a fixed draw", () => {
   const hour = 3600 * 1000;
   const coreAt = (now: () => number, draw: (below: number) => number) =>
-    createCore(SHIPPED_CORPUS, { stateSecret: "test-secret", now, randomInt: draw });
+    createCore(SHIPPED_CORPUS, { drillSecret: "test-secret", now, randomInt: draw });
   const command = catalogue.find((c) => c.name === "drill");
 
   it("the random source picks the first objection, so a draw gives the same round every time", async () => {

@@ -14,7 +14,7 @@ export const FIXTURE_DOC = "tiny-reading";
 let shipped: Core | undefined;
 /** The shipped corpus, loaded once per test file. */
 export function shippedCore(): Core {
-  shipped ??= createCore(SHIPPED_CORPUS, { stateSecret: "test-secret" });
+  shipped ??= createCore(SHIPPED_CORPUS, { drillSecret: "test-secret" });
   return shipped;
 }
 

@@ -28,7 +28,7 @@ export async function revealDrill(objectionId: string): Promise<Answer> {
       round: 1,
       issuedAt: Math.floor(Date.now() / 1000),
     },
-    core.stateSecret,
+    core.drillSecret,
     core.corpus,
   );
   return run("drill", { token, reply: GOOD_REPLIES[objectionId] ?? "An answer." });

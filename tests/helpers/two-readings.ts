@@ -68,7 +68,7 @@ export async function twoReadingsCore(): Promise<Core> {
   const draft = readFileSync(map, "utf8");
   if (!draft.includes("relations: []")) throw new Error("the drafted map.yaml changed shape");
   writeFileSync(map, draft.replace("relations: []\n", SECOND_MAP_NODES));
-  return createCore(root, { stateSecret: "test-secret", randomInt: () => 0 });
+  return createCore(root, { drillSecret: "test-secret", randomInt: () => 0 });
 }
 
 /**
@@ -78,5 +78,5 @@ export async function twoReadingsCore(): Promise<Core> {
 export async function draftReadingCore(): Promise<Core> {
   const root = corpusCopy([SHIPPED_CORPUS]);
   await ingestInto(root, FIXTURE_PAGES.text.file, SECOND_DOC);
-  return createCore(root, { stateSecret: "test-secret", randomInt: () => 0 });
+  return createCore(root, { drillSecret: "test-secret", randomInt: () => 0 });
 }

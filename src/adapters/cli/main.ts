@@ -68,7 +68,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   // The drill secret lets a round started in one call be continued in the next.
   const core = createCore(
     config.corpusDir,
-    config.drillSecret ? { stateSecret: config.drillSecret } : {},
+    config.drillSecret ? { drillSecret: config.drillSecret } : {},
   );
   const quoted = rest
     .map((a) => (/\s/.test(a) && !/^--/.test(a) ? `"${a.replace(/"/g, "'")}"` : a))

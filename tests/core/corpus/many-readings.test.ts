@@ -26,7 +26,7 @@ describe("a corpus of several readings", () => {
   let core: Core;
   beforeAll(async () => {
     root = await fourReadings();
-    core = createCore(root, { stateSecret: "test-secret" });
+    core = createCore(root, { drillSecret: "test-secret" });
   });
 
   it("loads every reading folder, and each cite names its author, short title and year", async () => {

@@ -94,7 +94,7 @@ describe("drill state tokens", () => {
       ok: false,
       problem: "signature",
     });
-    const other = createCore(FIXTURE_CORPUS, { stateSecret: SECRET }).corpus;
+    const other = createCore(FIXTURE_CORPUS, { drillSecret: SECRET }).corpus;
     expect(decodeDrillToken(token, SECRET, other, NOW)).toEqual({
       ok: false,
       problem: "signature",

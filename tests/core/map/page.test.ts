@@ -79,7 +79,7 @@ describe("mapPage: what the web page shows", () => {
 });
 
 describe("mapPage with several readings", () => {
-  const two = createCore(corpusCopy([SHIPPED_CORPUS, FIXTURE_CORPUS]), { stateSecret: "t" });
+  const two = createCore(corpusCopy([SHIPPED_CORPUS, FIXTURE_CORPUS]), { drillSecret: "t" });
 
   it("shows the reading ?reading= names, only its nodes, and lists every reading", () => {
     const outcome = mapPage(two, { reading: FIXTURE_DOC });
