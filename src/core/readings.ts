@@ -211,9 +211,10 @@ export function unknownReadingAnswer(
 
 function severalReadings(ask: ReadingAsk, readings: readonly DocumentInfo[]): Answer {
   // A fair question with a fair answer (the readings that have it): not a usage error.
+  // The choices are follow-ups only (buttons in chat, "Next:" in a terminal): as suggestions too,
+  // every front end showed each of them twice.
   return answer(ask.command, severalReadingsTitle(readings.length, ask.asked), {
     notices: severalReadingsNotices(readings),
-    suggestions: readings.map((d) => `${ask.retry} --reading ${d.id}`),
     followUps: choices(ask, readings),
   });
 }

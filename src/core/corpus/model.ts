@@ -342,5 +342,26 @@ export function buildModel(documents: readonly ValidatedDocument[]): CorpusModel
     );
     synonyms.push(...map.synonyms);
   }
-  return new CorpusModel({ documents: infos, nodes, relations, glossary, synonyms });
+  return new CorpusModel({
+    documents: distinctShortCites(infos),
+    nodes,
+    relations,
+    glossary,
+    synonyms,
+  });
+}
+
+/**
+ * Readings whose short cites would read alike (the same piece ingested twice, or two pieces by one
+ * author with one short title on one day) are told apart by their ids: "Anisova, “No need to
+ * wait”, ELN, 6 Dec 2023 [second]".
+ */
+function distinctShortCites(infos: readonly DocumentInfo[]): DocumentInfo[] {
+  const count = new Map<string, number>();
+  for (const info of infos) count.set(info.shortCite, (count.get(info.shortCite) ?? 0) + 1);
+  return infos.map((info) =>
+    (count.get(info.shortCite) ?? 0) > 1
+      ? { ...info, shortCite: `${info.shortCite} [${info.id}]` }
+      : info,
+  );
 }

@@ -45,8 +45,10 @@ describe("the reading option on Slack", () => {
   it("names the readings that have a pillar, and how to choose one", async () => {
     const shown = await slash("/pillar", "coalition");
     expect(shown).toContain("Two readings have a pillar “coalition”");
-    expect(shown).toContain(`/pillar coalition --reading ${SHIPPED_DOC}`);
-    expect(shown).toContain(`/pillar coalition --reading ${SECOND_DOC}`);
+    expect(shown).toContain("--reading in Slack");
+    // One button per reading, each asking again in it.
+    expect(shown).toContain("In Anisova, “No need to wait”, ELN, 6 Dec 2023");
+    expect(shown).toContain("In Kovalenko, “Guarantees without garrisons”, BPF, 14 Mar 2024");
   });
 
   it("answers from the reading given as --reading in the text, citing it", async () => {

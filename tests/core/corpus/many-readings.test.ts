@@ -38,6 +38,18 @@ describe("a corpus of several readings", () => {
     ]);
   });
 
+  it("tells apart, by their ids, readings whose cites would read alike (one piece ingested twice)", async () => {
+    const twice = emptyDir("corpus-");
+    cpSync(join(SHIPPED_CORPUS, SHIPPED_DOC), join(twice, SHIPPED_DOC), { recursive: true });
+    // The shipped reading keeps the page it was made from: ingest it again, as a tutor might.
+    await ingestInto(twice, join(SHIPPED_CORPUS, SHIPPED_DOC, "source.txt"), "second");
+    const both = createCore(twice).corpus.documents.map((d) => d.shortCite);
+    expect(both).toEqual([
+      `Anisova, “No need to wait”, ELN, 6 Dec 2023 [${SHIPPED_DOC}]`,
+      "Anisova, “No need to wait”, ELN, 6 Dec 2023 [second]",
+    ]);
+  });
+
   it("search ranks across readings and cites the reading each excerpt comes from", async () => {
     const answer = await runLine(core, catalogue, "/search nuclear arsenal 1994");
     const first = answer.excerpts[0];
