@@ -7,7 +7,7 @@ import { documentRefs, nodeRef, passageExcerpt } from "../src/core/excerpts.js";
 import { glossaryHeading } from "../src/core/glossary.js";
 import { shorten } from "../src/core/input.js";
 import { paragraphAnswer, paragraphOptions } from "../src/core/paragraph-answer.js";
-import { questionIntent } from "../src/core/question-intent.js";
+import { questionIntent, questionTopic } from "../src/core/question-intent.js";
 import { roleLabel } from "../src/core/roles.js";
 import type { ParsedQuery } from "../src/core/search/query.js";
 import type { ParagraphHit } from "../src/core/search/search-index.js";
@@ -105,7 +105,11 @@ function passagesAnswer(
             },
           ]
         : []),
-      { label: "Counter-arguments", command: "counter", options: { topic: forFollowUp(query) } },
+      {
+        label: "Counter-arguments",
+        command: "counter",
+        options: { topic: forFollowUp(defined?.term ?? questionTopic(query) ?? query) },
+      },
       { label: "Show the sources", command: "sources", options: {} },
     ],
     page: { offset, size: PAGE_SIZE, total: hits.length },

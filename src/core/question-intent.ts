@@ -94,10 +94,16 @@ function onlyNames(word: string): boolean {
  * use: "what's wrong with the JEF?" → "JEF"; undefined when nothing is left ("any weaknesses?").
  */
 function topicOf(query: string): string | undefined {
-  const words = query
-    .replace(new RegExp(WEAK_POINTS.source, "gi"), " ")
-    .split(/\s+/)
-    .filter(Boolean);
+  return questionTopic(query.replace(new RegExp(WEAK_POINTS.source, "gi"), " "));
+}
+
+/**
+ * A question's topic in the student's words: from its first word search would use, without the
+ * closing punctuation ("what is the coalition of the willing?" → "coalition of the willing");
+ * undefined when no word is left. For the commands an answer leads on to.
+ */
+export function questionTopic(question: string): string | undefined {
+  const words = question.split(/\s+/).filter(Boolean);
   const first = words.findIndex((word) => contentTerms(word).length > 0);
   if (first < 0) return undefined;
   return words

@@ -68,6 +68,17 @@ describe("/search", () => {
     );
   });
 
+  it("leads on to the counter-arguments on the question's topic, not on its question words", async () => {
+    const counter = (answer: Awaited<ReturnType<typeof run>>) =>
+      answer.followUps.find((f) => f.command === "counter")?.options.topic;
+    expect(counter(await run("search", { query: "Is the JEF legally binding?" }))).toBe(
+      "JEF legally binding",
+    );
+    expect(counter(await run("search", { query: "what is the coalition of the willing?" }))).toBe(
+      "coalition of the willing",
+    );
+  });
+
   it("names a weak-points question's topic in the student's words, without the question's", async () => {
     const answer = await run("search", { query: "what are the problems with waiting for NATO?" });
     expect(answer.title).toBe("Counter-arguments: “waiting for NATO”");
