@@ -8,7 +8,7 @@ import type { Command } from "./command.js";
 import { optionSpecs } from "./command.js";
 import type { Core } from "./core.js";
 import { sanitizeText, shorten } from "./input.js";
-import { failureAnswer, invalidInputTitle } from "./words.js";
+import { failureAnswer, invalidInputTitle, optionProblem } from "./words.js";
 
 export interface ExecuteHooks {
   /** Called with a handler's exception and the reference code shown to the user. */
@@ -46,11 +46,19 @@ export async function executeCommand(
 
   const parsed = command.options.safeParse(cleaned);
   if (!parsed.success) {
+    const specs = new Map(optionSpecs(command).map((spec) => [spec.name, spec]));
     return answer(command.name, invalidInputTitle(command.name), {
       status: "invalid-input",
       notices: parsed.error.issues.map((issue) => {
         const name = issue.path.join(".");
-        return name ? `${name}: ${issue.message}` : issue.message;
+        const spec = specs.get(name);
+        // zod's own words ("Invalid input: expected string, received undefined") are for
+        // programmers: an option we know is explained from its declaration instead.
+        return spec
+          ? optionProblem(spec, cleaned[name])
+          : name
+            ? `${name}: ${issue.message}`
+            : issue.message;
       }),
       suggestions: command.examples.map((e) => `/${e}`),
     });

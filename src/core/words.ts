@@ -5,6 +5,7 @@
  * themselves, so Discord, Slack, the console and the web page cannot drift apart.
  */
 import { type Answer, answer } from "./answer.js";
+import type { OptionSpec } from "./command.js";
 import { shorten } from "./input.js";
 
 /** The markers shown beside anything we wrote, without their brackets. */
@@ -79,6 +80,32 @@ export function staleControlAnswer(reason: StaleReason = "unreadable"): Answer {
 /** The title of an answer whose input the command's options refuse. */
 export function invalidInputTitle(command: string): string {
   return `/${command}: that input does not fit`;
+}
+
+/**
+ * What is wrong with one option, from its declaration: "topic is missing (What the line should be
+ * about, e.g. European Israel)", "side must be one of: for, against", "number must be a whole
+ * number from 1 to 10000".
+ */
+export function optionProblem(spec: OptionSpec, given: unknown): string {
+  const about = spec.description ? ` (${spec.description})` : "";
+  if (given === undefined) return `${spec.name} is missing${about}.`;
+  if (spec.choices) {
+    // Only a string is echoed: an option can arrive as anything (a JSON body, a crafted payload).
+    const not = typeof given === "string" ? `, not “${shorten(given, 40)}”` : "";
+    return `${spec.name} must be one of: ${spec.choices.join(", ")}${not}.`;
+  }
+  if (spec.type === "integer" || spec.type === "number") {
+    const kind = spec.type === "integer" ? "a whole number" : "a number";
+    if (spec.min !== undefined && spec.max !== undefined)
+      return `${spec.name} must be ${kind} from ${spec.min} to ${spec.max}.`;
+    return `${spec.name} must be ${kind}.`;
+  }
+  if (spec.type === "boolean") return `${spec.name} must be true or false.`;
+  if (typeof given !== "string") return `${spec.name} must be text${about}.`;
+  if (spec.minLength !== undefined && spec.minLength > 1)
+    return `${spec.name} must be at least ${spec.minLength} characters${about}.`;
+  return `${spec.name} does not fit${about}.`;
 }
 
 /** "No pillar “coaliton”": what a student typed and the kind of thing not found. */

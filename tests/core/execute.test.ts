@@ -11,7 +11,11 @@ const core = shippedCore();
 const echo = defineCommand({
   name: "echo",
   description: "echo",
-  options: z.object({ text: z.string().min(1).max(20).describe("text") }),
+  options: z.object({
+    text: z.string().min(1).max(20).describe("What to say back"),
+    tone: z.enum(["plain", "loud"]).default("plain").describe("How to say it"),
+    times: z.number().int().min(1).max(3).default(1).describe("How often"),
+  }),
   examples: ["echo hi"],
   run: (_core, { text }) => answer("echo", text),
 });
@@ -41,8 +45,24 @@ describe("running a command", () => {
   it("answers invalid input with the schema's reasons and examples, never an exception", async () => {
     const result = await executeCommand(core, echo, { text: 42 });
     expect(result.status).toBe("invalid-input");
-    expect((result.notices ?? [])[0]).toMatch(/^text: /);
+    expect((result.notices ?? [])[0]).toBe("text must be text (What to say back).");
     expect(result.suggestions).toEqual(["/echo hi"]);
+  });
+
+  it("explains each refused option in words from its declaration, not the schema library's", async () => {
+    const notices = async (options: Record<string, unknown>) =>
+      (await executeCommand(core, echo, options)).notices ?? [];
+    expect(await notices({})).toEqual(["text is missing (What to say back)."]);
+    expect(await notices({ text: "hi", tone: "whisper" })).toEqual([
+      "tone must be one of: plain, loud, not “whisper”.",
+    ]);
+    expect(await notices({ text: "hi", times: 9 })).toEqual([
+      "times must be a whole number from 1 to 3.",
+    ]);
+    // Only strings are echoed: anything else is named, never printed.
+    expect(await notices({ text: "hi", tone: { toString: null } })).toEqual([
+      "tone must be one of: plain, loud.",
+    ]);
   });
 
   it("turns a handler's exception into an error answer with a reference, and reports it", async () => {

@@ -46,6 +46,8 @@ describe("the reading option on Slack", () => {
     const shown = await slash("/pillar", "coalition");
     expect(shown).toContain("Two readings have a pillar “coalition”");
     expect(shown).toContain("--reading in Slack");
+    expect(shown).toContain(`${SHIPPED_DOC} (Anisova`);
+    expect(shown).toContain(`${SECOND_DOC} (Kovalenko`);
     // One button per reading, each asking again in it.
     expect(shown).toContain("In Anisova, “No need to wait”, ELN, 6 Dec 2023");
     expect(shown).toContain("In Kovalenko, “Guarantees without garrisons”, BPF, 14 Mar 2024");
