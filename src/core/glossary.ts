@@ -4,7 +4,7 @@
  */
 import type { Excerpt } from "./answer.js";
 import type { Core } from "./core.js";
-import type { GlossaryEntry } from "./corpus/model.js";
+import type { CorpusModel, GlossaryEntry } from "./corpus/model.js";
 import { quoteExcerpt } from "./excerpts.js";
 import { nameKey } from "./resolve.js";
 import { splitSentences } from "./sentences.js";
@@ -12,15 +12,37 @@ import { splitSentences } from "./sentences.js";
 /** The entry named by its term, expansion or an alias, or through a synonym group. */
 export function findGlossaryEntry(core: Core, term: string): GlossaryEntry | undefined {
   const key = nameKey(term);
-  if (!key) return undefined;
-  const names = (g: GlossaryEntry) => [g.term, g.expansion ?? "", ...g.aliases].map(nameKey);
-  const exact = core.corpus.glossary.find((g) => names(g).includes(key));
-  if (exact) return exact;
-  const synonyms = core.corpus.synonyms.find((group) => group.some((s) => nameKey(s) === key));
-  return synonyms
-    ? core.corpus.glossary.find((g) => names(g).some((n) => synonyms.some((s) => nameKey(s) === n)))
-    : undefined;
+  return key ? glossaryNames(core.corpus).get(key) : undefined;
 }
+
+/**
+ * Each corpus's glossary by folded name. Every free question asks whether it names a term, so
+ * the names are folded once per corpus (a corpus never changes), not on every question.
+ */
+function glossaryNames(corpus: CorpusModel): ReadonlyMap<string, GlossaryEntry> {
+  const known = glossaryNamesOf.get(corpus);
+  if (known) return known;
+  const keysOf = (g: GlossaryEntry) =>
+    [g.term, g.expansion ?? "", ...g.aliases].map(nameKey).filter(Boolean);
+  const byName = new Map<string, GlossaryEntry>();
+  // A name is the first entry that has it; failing that, its first synonym group's entry.
+  for (const entry of corpus.glossary)
+    for (const key of keysOf(entry)) if (!byName.has(key)) byName.set(key, entry);
+  const grouped = new Set<string>();
+  for (const group of corpus.synonyms) {
+    const keys = group.map(nameKey);
+    const entry = corpus.glossary.find((g) => keysOf(g).some((k) => keys.includes(k)));
+    for (const key of keys) {
+      if (grouped.has(key)) continue;
+      grouped.add(key);
+      if (entry && !byName.has(key)) byName.set(key, entry);
+    }
+  }
+  glossaryNamesOf.set(corpus, byName);
+  return byName;
+}
+
+const glossaryNamesOf = new WeakMap<CorpusModel, ReadonlyMap<string, GlossaryEntry>>();
 
 /** Ours: an entry's heading, e.g. "PESCO — Permanent Structured Cooperation". */
 export function glossaryHeading(entry: GlossaryEntry): string {

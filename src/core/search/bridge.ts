@@ -32,6 +32,8 @@ export class MapBridge {
   readonly #termWeight: (term: string) => number;
   /** The nodes quoting each paragraph (`<doc>/<n>`). */
   readonly #nodesQuoting = new Map<string, MapNode[]>();
+  /** {@link MapBridge.#quotedTerms}, by node key and paragraph number. */
+  readonly #quotedTermsOf = new Map<string, ReadonlySet<string>>();
 
   constructor(
     model: CorpusModel,
@@ -65,17 +67,28 @@ export class MapBridge {
     for (const node of this.#nodesQuoting.get(id) ?? []) {
       if (!overlaps(node, paragraph, passage)) continue;
       let score = 0;
-      const quoted = new Set(
-        node.quotes
-          .filter((q) => q.source.paragraph === paragraph.number)
-          .flatMap((q) => contentTerms(q.text)),
-      );
-      for (const term of quoted) score += query.terms.get(term) ?? 0;
+      for (const term of this.#quotedTerms(node, paragraph.number))
+        score += query.terms.get(term) ?? 0;
       const bridged = bridging.find((b) => b.node === node)?.terms ?? [];
       score += this.weight(bridged);
       if (!best || score > best.score) best = { node, score };
     }
     return best?.node;
+  }
+
+  /** The terms a node quotes from a paragraph; asked for on every search, so kept. */
+  #quotedTerms(node: MapNode, paragraph: number): ReadonlySet<string> {
+    const key = `${node.key}\u0000${paragraph}`;
+    let terms = this.#quotedTermsOf.get(key);
+    if (!terms) {
+      terms = new Set(
+        node.quotes
+          .filter((q) => q.source.paragraph === paragraph)
+          .flatMap((q) => contentTerms(q.text)),
+      );
+      this.#quotedTermsOf.set(key, terms);
+    }
+    return terms;
   }
 
   /**
