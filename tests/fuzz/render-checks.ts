@@ -15,7 +15,7 @@ import {
 } from "../../src/adapters/slack/blocks.js";
 import { renderAnswer as renderSlack } from "../../src/adapters/slack/render.js";
 import type { Answer } from "../../src/core/answer.js";
-import { quoteBody, shownQuotes, squash } from "../adapters/discord/helpers.js";
+import { asUnrendered, quoteBody, shownQuotes, squash } from "../adapters/discord/helpers.js";
 import { LIVE_MENTION, limitProblems, visibleTexts } from "../adapters/discord/limits-check.js";
 import { unescapeForDisplay } from "../adapters/slack/helpers.js";
 
@@ -67,7 +67,7 @@ export function discordProblems(answer: Answer, ephemeral: boolean): string[] {
     const excerpt = answer.excerpts[i];
     if (quote.number !== i + 1) problems.push(`Discord: quote ${quote.number} shown as ${i + 1}`);
     else if (!excerpt) problems.push(`Discord: quote ${i + 1} is not in the answer`);
-    else if (squash(quoteBody(quote, excerpt.elided)) !== squash(excerpt.quote))
+    else if (squash(quoteBody(quote, excerpt.elided)) !== squash(asUnrendered(excerpt.quote)))
       problems.push(`Discord: quote ${i + 1} is not verbatim`);
   });
   const hidden = answer.excerpts.length - shown.length;

@@ -79,6 +79,14 @@ export function shownQuotes(
   }));
 }
 
+/**
+ * A source quote as {@link unrender} gives it back: without zero-width spaces, since those the
+ * renderer inserts to break mentions cannot be told from the quote's own.
+ */
+export function asUnrendered(quote: string): string {
+  return quote.replaceAll("\u200b", "");
+}
+
 /** Whitespace-insensitive: cuts between fields may fall on runs of spaces. */
 export function squash(text: string): string {
   return text.replace(/\s+/g, " ").trim();

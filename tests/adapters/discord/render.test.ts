@@ -9,7 +9,7 @@ import { OURS_LEGEND } from "../../../src/core/words.js";
 import { PNG } from "../../fixtures/discord/commands.js";
 import { SHIPPED_DOC, shippedCore } from "../../helpers/corpus.js";
 import { run } from "../../helpers/run.js";
-import { quoteBody, shownQuotes, squash, unrender } from "./helpers.js";
+import { asUnrendered, quoteBody, shownQuotes, squash, unrender } from "./helpers.js";
 import { LIVE_MENTION, limitProblems, visibleTexts } from "./limits-check.js";
 
 const core = shippedCore();
@@ -215,6 +215,26 @@ describe("renderAnswer with the shipped reading", () => {
     expect(message.embeds[0]?.title).toContain("\\*\\*bold\\*\\* \\[x\\]");
   });
 
+  it("keeps a quote's own zero-width space as written, beside the ones that break a mention", () => {
+    // Found by the property below (seed -549907521): a quote that is only "\u200b".
+    const source = {
+      documentId: "d",
+      sectionId: "s",
+      section: "S",
+      sectionEditorial: false,
+      paragraph: 1,
+      url: "https://example.org",
+    };
+    const quote = "co\u200bop with @everyone";
+    const result = answer("search", "t", { excerpts: [{ quote, source }] });
+    const { messages } = renderAnswer(result, { ephemeral: false });
+    const [shown] = shownQuotes(messages);
+    const field = messages[0]?.embeds[1]?.fields?.[0]?.value ?? "";
+    expect(field).toContain("co\u200bop");
+    expect(field).toContain("@\u200beveryone");
+    expect(shown?.text).toContain(asUnrendered(quote));
+  });
+
   it("spreads an answer over several messages, then leaves out whole quotes with a visible count", () => {
     const source = {
       documentId: "d",
@@ -373,7 +393,9 @@ describe("renderAnswer property: any answer, however huge or hostile", () => {
           shown.forEach((quote, i) => {
             const excerpt = result.excerpts[i] as Excerpt;
             const body = quoteBody(quote, excerpt.elided);
-            expect(body.replace(/\s+/g, "")).toBe(excerpt.quote.replace(/[\s\p{Cc}]+/gu, ""));
+            expect(body.replace(/\s+/g, "")).toBe(
+              asUnrendered(excerpt.quote).replace(/[\s\p{Cc}]+/gu, ""),
+            );
           });
           const hidden = result.excerpts.length - shown.length;
           if (hidden > 0) expect(messages.at(-1)?.content).toContain(`${hidden} more quote`);
