@@ -22,16 +22,18 @@ export function findGlossaryEntry(core: Core, term: string): GlossaryEntry | und
 function glossaryNames(corpus: CorpusModel): ReadonlyMap<string, GlossaryEntry> {
   const known = glossaryNamesOf.get(corpus);
   if (known) return known;
-  const keysOf = (g: GlossaryEntry) =>
-    [g.term, g.expansion ?? "", ...g.aliases].map(nameKey).filter(Boolean);
+  const named = corpus.glossary.map((entry) => ({
+    entry,
+    keys: [entry.term, entry.expansion ?? "", ...entry.aliases].map(nameKey).filter(Boolean),
+  }));
   const byName = new Map<string, GlossaryEntry>();
   // A name is the first entry that has it; failing that, its first synonym group's entry.
-  for (const entry of corpus.glossary)
-    for (const key of keysOf(entry)) if (!byName.has(key)) byName.set(key, entry);
+  for (const { entry, keys } of named)
+    for (const key of keys) if (!byName.has(key)) byName.set(key, entry);
   const grouped = new Set<string>();
   for (const group of corpus.synonyms) {
     const keys = group.map(nameKey);
-    const entry = corpus.glossary.find((g) => keysOf(g).some((k) => keys.includes(k)));
+    const entry = named.find((n) => n.keys.some((k) => keys.includes(k)))?.entry;
     for (const key of keys) {
       if (grouped.has(key)) continue;
       grouped.add(key);
