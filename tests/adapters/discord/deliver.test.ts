@@ -3,6 +3,7 @@ import { deliverAnswer, type Responder } from "../../../src/adapters/discord/del
 import type { Plan } from "../../../src/adapters/discord/interactions.js";
 import type { DiscordMessage } from "../../../src/adapters/discord/message.js";
 import { type Answer, answer } from "../../../src/core/answer.js";
+import { sampleSource } from "../../fixtures/answers.js";
 import { memoryLogger } from "./helpers.js";
 
 type Step = {
@@ -114,14 +115,7 @@ describe("deliverAnswer", () => {
 
   it("sends the pages of a long answer as follow-ups", async () => {
     const { responder, steps } = recorder();
-    const source = {
-      documentId: "d",
-      sectionId: "s",
-      section: "S",
-      sectionEditorial: false,
-      paragraph: 1,
-      url: "https://example.org",
-    };
+    const source = sampleSource();
     const long = answer("t", "Long", {
       excerpts: Array.from({ length: 12 }, () => ({ quote: "word ".repeat(300), source })),
     });

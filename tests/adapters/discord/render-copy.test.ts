@@ -11,7 +11,7 @@ import { MAX_MESSAGES, renderAnswer } from "../../../src/adapters/discord/render
 import { type Answer, answer, type Excerpt } from "../../../src/core/answer.js";
 import { drillPool } from "../../../src/core/debate/drill.js";
 import { COPY_TITLE } from "../../../src/core/words.js";
-import { SAMPLE_DOC } from "../../fixtures/answers.js";
+import { SAMPLE_DOC, sampleSource } from "../../fixtures/answers.js";
 import { shippedCore } from "../../helpers/corpus.js";
 import { revealDrill, run } from "../../helpers/run.js";
 import { LIVE_MENTION, limitProblems, visibleTexts } from "./limits-check.js";
@@ -22,14 +22,7 @@ const ZWSP = /\u200b/g;
 function excerpt(quote: string, paragraph = 13): Excerpt {
   return {
     quote,
-    source: {
-      documentId: "doc",
-      sectionId: "s1",
-      section: "Coalition of the willing",
-      sectionEditorial: false,
-      paragraph,
-      url: SAMPLE_DOC.url,
-    },
+    source: sampleSource(paragraph),
   };
 }
 

@@ -6,6 +6,7 @@ import { toApiBody } from "../../../src/adapters/discord/message.js";
 import { MAX_MESSAGES, renderAnswer } from "../../../src/adapters/discord/render.js";
 import { type Answer, answer, type DocumentRef, type Excerpt } from "../../../src/core/answer.js";
 import { OURS_LEGEND } from "../../../src/core/words.js";
+import { sampleSource } from "../../fixtures/answers.js";
 import { PNG } from "../../fixtures/discord/commands.js";
 import { SHIPPED_DOC, shippedCore } from "../../helpers/corpus.js";
 import { run } from "../../helpers/run.js";
@@ -194,14 +195,7 @@ describe("renderAnswer with the shipped reading", () => {
 
   it("escapes hostile text everywhere: nothing pings, nothing renders as markdown", () => {
     const hostile = "@everyone <@123> <@&456> **bold** [x](https://evil.example) # big";
-    const source = {
-      documentId: "d",
-      sectionId: "s",
-      section: hostile,
-      sectionEditorial: false,
-      paragraph: 1,
-      url: "https://example.org",
-    };
+    const source = sampleSource(1, { section: hostile });
     const result = answer("search", `Nothing found for “${hostile}”`, {
       notes: [hostile],
       excerpts: [{ quote: hostile, source, label: hostile, group: hostile }],
@@ -217,14 +211,7 @@ describe("renderAnswer with the shipped reading", () => {
 
   it("keeps a quote's own zero-width space as written, beside the ones that break a mention", () => {
     // Found by the property below (seed -549907521): a quote that is only "\u200b".
-    const source = {
-      documentId: "d",
-      sectionId: "s",
-      section: "S",
-      sectionEditorial: false,
-      paragraph: 1,
-      url: "https://example.org",
-    };
+    const source = sampleSource();
     const quote = "co\u200bop with @everyone";
     const result = answer("search", "t", { excerpts: [{ quote, source }] });
     const { messages } = renderAnswer(result, { ephemeral: false });
@@ -236,14 +223,7 @@ describe("renderAnswer with the shipped reading", () => {
   });
 
   it("spreads an answer over several messages, then leaves out whole quotes with a visible count", () => {
-    const source = {
-      documentId: "d",
-      sectionId: "s",
-      section: "S",
-      sectionEditorial: false,
-      paragraph: 1,
-      url: "https://example.org",
-    };
+    const source = sampleSource();
     const long = "word ".repeat(800).trim();
     const many = answer("long", "Long", {
       excerpts: Array.from({ length: 40 }, () => ({ quote: long, source })),

@@ -8,28 +8,16 @@ import {
 } from "../../../src/adapters/slack/blocks.js";
 import { escapeSlack } from "../../../src/adapters/slack/escape.js";
 import { renderAnswer } from "../../../src/adapters/slack/render.js";
-import { type Answer, answer, type Excerpt, type SourceRef } from "../../../src/core/answer.js";
-import { SAMPLE_DOC } from "../../fixtures/answers.js";
+import { type Answer, answer, type Excerpt } from "../../../src/core/answer.js";
+import { SAMPLE_DOC, sampleSource } from "../../fixtures/answers.js";
 import {
   expectNoSlackMarkupFromText,
   expectWithinSlackLimits,
   unescapeForDisplay,
 } from "./helpers.js";
 
-function source(paragraph: number, extra: Partial<SourceRef> = {}): SourceRef {
-  return {
-    documentId: "doc",
-    sectionId: "s1",
-    section: "Coalition of the willing",
-    sectionEditorial: false,
-    paragraph,
-    url: SAMPLE_DOC.url,
-    ...extra,
-  };
-}
-
 function excerpt(quote: string, extra: Partial<Excerpt> = {}): Excerpt {
-  return { quote, source: source(13), ...extra };
+  return { quote, source: sampleSource(13), ...extra };
 }
 
 function render(a: Answer, isPublic = false): SlackMessage[] {
@@ -56,7 +44,7 @@ describe("renderAnswer: content and marking", () => {
           excerpt(hostile, {
             label: hostile,
             group: hostile,
-            source: source(1, { section: hostile }),
+            source: sampleSource(1, { section: hostile }),
           }),
         ],
         suggestions: [`/search ${hostile}`],
@@ -79,7 +67,7 @@ describe("renderAnswer: content and marking", () => {
             group: "Main claims",
           }),
           excerpt("Second quote.", {
-            source: source(2, { section: "Introduction", sectionEditorial: true }),
+            source: sampleSource(2, { section: "Introduction", sectionEditorial: true }),
           }),
         ],
         sources: [SAMPLE_DOC],
@@ -164,8 +152,8 @@ describe("renderAnswer: content and marking", () => {
     const [message] = render(
       answer("x", "T", {
         excerpts: [
-          excerpt("a", { source: source(1, { url: "javascript:alert(1)" }) }),
-          excerpt("b", { source: source(2, { url: "https://example.org/a|b?x=<y>&z=1" }) }),
+          excerpt("a", { source: sampleSource(1, { url: "javascript:alert(1)" }) }),
+          excerpt("b", { source: sampleSource(2, { url: "https://example.org/a|b?x=<y>&z=1" }) }),
         ],
         sources: [SAMPLE_DOC],
       }),
@@ -258,7 +246,7 @@ describe("renderAnswer: Slack's limits", () => {
 
   it("paginates many quotes into several messages, each marked as a part", () => {
     const excerpts = Array.from({ length: 40 }, (_, i) =>
-      excerpt(`Quote number ${i} ${"text ".repeat(150)}`, { source: source(i + 1) }),
+      excerpt(`Quote number ${i} ${"text ".repeat(150)}`, { source: sampleSource(i + 1) }),
     );
     const messages = render(
       answer("x", "Many", {
@@ -280,7 +268,7 @@ describe("renderAnswer: Slack's limits", () => {
 
   it("names what it leaves out when an answer is too long even for several messages", () => {
     const excerpts = Array.from({ length: 60 }, (_, i) =>
-      excerpt(`Quote ${i} ${"lorem ipsum ".repeat(200)}`, { source: source(i + 1) }),
+      excerpt(`Quote ${i} ${"lorem ipsum ".repeat(200)}`, { source: sampleSource(i + 1) }),
     );
     const messages = render(answer("x", "Huge", { excerpts, sources: [SAMPLE_DOC] }));
     expect(messages).toHaveLength(SLACK_LIMITS.pages);
@@ -357,7 +345,7 @@ const excerptArb = (quotes: fc.Arbitrary<string>) =>
         .filter(Boolean);
       return {
         quote,
-        source: source(paragraph),
+        source: sampleSource(paragraph),
         ...(label ? { label } : {}),
         ...(group ? { group } : {}),
         ...(elided ? { elided } : {}),
